@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { BriefActions } from "@/components/briefs/BriefActions";
+import { BriefEditor } from "@/components/editor/BriefEditor";
+import { StatusBadge } from "@/components/briefs/StatusBadge";
+import { findReadableBrief } from "@/lib/briefs/queries";
+import { can } from "@/lib/policy/can";
+import { requireWorkspace } from "@/lib/workspaces/access";
+
+type Props = { params: Promise<{ workspace: string; briefId: string }> };
+
+async function load({ params }: Props) {
+  const { workspace: slug, briefId } = await params;
+  const access = await requireWorkspace(slug);
+  const brief = await findReadableBrief(access.member, briefId);
+  if (!brief) notFound();
+  return { ...access, brief };
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { brief } = await load(props);
+  return { title: brief.title };
+}
+
+export default async function BriefPage(props: Props) {
+  const { workspace, member, brief, user } = await load(props);
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const resource = {
+    kind: "brief",
+    workspaceId: brief.workspaceId,
+    deletedAt: brief.deletedAt,
+  } as const;
+  const canEdit = can(member, "brief.edit", resource);
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+
+  return (
+    <article className="stack-lg" data-testid="brief-page">
+      <Link href={`/w/${workspace.slug}`}>← {t("brief.back")}</Link>
+      {brief.deletedAt && (
+        <p className="banner warning" role="status">
+          {t("brief.deletedBanner")}
+        </p>
+      )}
+      <header className="brief-head">
+        <h1 dir="auto" lang={brief.language} data-testid="brief-title">
+          {brief.title}
+        </h1>
+        <StatusBadge status={brief.status} />
+        {!canEdit && (
+          <span className="badge badge-readonly" data-testid="read-only-marker">
+            {t("brief.readOnly")}
+          </span>
+        )}
+      </header>
+      <dl className="meta">
+        <div>
+          <dt>{t("brief.language")}</dt>
+          <dd>
+            {t.has(`languages.${brief.language}`)
+              ? t(`languages.${brief.language}`)
+              : brief.language}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("brief.direction")}</dt>
+          <dd>{t(`direction.${brief.direction}`)}</dd>
+        </div>
+        <div>
+          <dd>
+            {t("brief.createdBy", { name: brief.createdBy.name, when: when(brief.createdAt) })}
+          </dd>
+          <dd>
+            {t("brief.updatedBy", { name: brief.updatedBy.name, when: when(brief.updatedAt) })}
+          </dd>
+        </div>
+      </dl>
+      {(can(member, "brief.rename", resource) || can(member, "brief.restore", resource)) && (
+        <BriefActions
+          workspaceSlug={workspace.slug}
+          brief={{ id: brief.id, title: brief.title, deleted: brief.deletedAt !== null }}
+          canRename={can(member, "brief.rename", resource)}
+          canDelete={can(member, "brief.delete", resource)}
+          canRestore={can(member, "brief.restore", resource)}
+        />
+      )}
+      {brief.deletedAt ? null : (
+        <section lang={brief.language} data-testid="brief-document" dir={brief.direction === "RTL" ? "rtl" : "ltr"}>
+          <BriefEditor
+            briefId={brief.id}
+            collabUrl={process.env.COLLAB_URL ?? "ws://localhost:1234"}
+            user={{ id: user.id, name: user.name }}
+            readOnly={!canEdit}
+            language={brief.language}
+            direction={brief.direction === "RTL" ? "rtl" : "ltr"}
+          />
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+export type ServerReport = { lagP50Ms: number; lagP99Ms: number; lagMaxMs: number; rssMiB: number; heapUsedMiB: number };
+
+export type BenchServer = {
+  url: string;
+  measure(): void;
+  report(): Promise<ServerReport>;
+  stop(): Promise<void>;
+};
+
+const ROOT = path.resolve(__dirname, "..", "..");
+
+/** Starts bench/collab/server-process.ts (node --import tsx, one process) and waits for READY. */
+export function startBenchServer(kind: "ours" | "vanilla", env: NodeJS.ProcessEnv): Promise<BenchServer> {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "server-process.ts"), kind], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  let buffer = "";
+  const waiters: Array<{ prefix: string; resolve: (rest: string) => void }> = [];
+  child.stdout!.on("data", (chunk: Buffer) => {
+    buffer += chunk.toString();
+    let newline: number;
+    while ((newline = buffer.indexOf("\n")) >= 0) {
+      const line = buffer.slice(0, newline);
+      buffer = buffer.slice(newline + 1);
+      const waiter = waiters.find((w) => line.startsWith(w.prefix));
+      if (waiter) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(line.slice(waiter.prefix.length));
+      }
+    }
+  });
+  const next = (prefix: string) => new Promise<string>((resolve) => waiters.push({ prefix, resolve }));
+  const send = (line: string) => child.stdin!.write(`${line}\n`);
+
+  return next("READY ").then((port) => ({
+    url: `ws://127.0.0.1:${port.trim()}`,
+    measure: () => send("measure"),
+    report: async () => {
+      const reply = next("REPORT ");
+      send("report");
+      return JSON.parse(await reply) as ServerReport;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        const kill = setTimeout(() => child.kill("SIGKILL"), 10_000);
+        child.once("exit", () => {
+          clearTimeout(kill);
+          resolve();
+        });
+        send("stop");
+      }),
+  }));
+}

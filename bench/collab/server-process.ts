@@ -1,0 +1,43 @@
+/**
+ * One collab server under test, in its own process so its event-loop lag is its own:
+ * `tsx bench/collab/server-process.ts ours|vanilla`. Prints `READY <port>`; on the stdin
+ * line `measure` it resets the lag histogram, on `report` it prints `REPORT <json>`.
+ */
+import { Server } from "@hocuspocus/server";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { createInterface } from "node:readline";
+import { createCollabServer } from "../../lib/collab/server";
+
+const kind = process.argv[2];
+const origin = process.env.BENCH_ORIGIN ?? "http://bench.briefroom.test";
+
+async function main(): Promise<void> {
+  const server =
+    kind === "ours"
+      ? createCollabServer({ port: 0, address: "127.0.0.1", allowedOrigins: [origin] })
+      : new Server({ port: 0, address: "127.0.0.1", quiet: true, stopOnSignals: false });
+  await server.listen();
+  const lag = monitorEventLoopDelay({ resolution: 5 });
+  lag.enable();
+  console.log(`READY ${server.address.port}`);
+
+  for await (const line of createInterface({ input: process.stdin })) {
+    if (line === "measure") lag.reset();
+    if (line === "report") {
+      const report = {
+        lagP50Ms: lag.percentile(50) / 1e6,
+        lagP99Ms: lag.percentile(99) / 1e6,
+        lagMaxMs: lag.max / 1e6,
+        rssMiB: process.memoryUsage().rss / 2 ** 20,
+        heapUsedMiB: process.memoryUsage().heapUsed / 2 ** 20,
+      };
+      console.log(`REPORT ${JSON.stringify(report)}`);
+    }
+    if (line === "stop") {
+      await server.destroy();
+      process.exit(0);
+    }
+  }
+}
+
+void main();

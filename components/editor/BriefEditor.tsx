@@ -1,0 +1,83 @@
+"use client";
+
+import Collaboration from "@tiptap/extension-collaboration";
+import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import { Placeholder } from "@tiptap/extensions";
+import { EditorContent, useEditor } from "@tiptap/react";
+import { useTranslations } from "next-intl";
+import { extensions, YDOC_FRAGMENT } from "@/lib/editor";
+import { ConnectionStatus } from "./ConnectionStatus";
+import { PresenceList } from "./PresenceList";
+import { SlashMenu } from "./SlashMenu";
+import { Toolbar } from "./Toolbar";
+import { useCollabSession, userColor, type CollabSession } from "./use-collab-session";
+
+type Props = {
+  briefId: string;
+  collabUrl: string;
+  user: { id: string; name: string };
+  readOnly: boolean;
+  language: string;
+  direction: "ltr" | "rtl";
+};
+
+export function BriefEditor(props: Props) {
+  const t = useTranslations("editor");
+  const session = useCollabSession(props.briefId, props.collabUrl);
+  if (!session) {
+    return (
+      <p className="muted" role="status">
+        {t("loading")}
+      </p>
+    );
+  }
+  return <CollaborativeEditor key={session.doc.guid} session={session} {...props} />;
+}
+
+function CollaborativeEditor({ session, user, readOnly, language, direction }: Props & { session: CollabSession }) {
+  const t = useTranslations("editor");
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      editable: !readOnly,
+      extensions: [
+        ...extensions(),
+        Placeholder.configure({ placeholder: t("placeholder") }),
+        Collaboration.configure({ document: session.doc, field: YDOC_FRAGMENT }),
+        CollaborationCaret.configure({
+          provider: session.provider,
+          user: { id: user.id, name: user.name, color: userColor(user.id) },
+        }),
+      ],
+      editorProps: {
+        attributes: {
+          class: "editor-content",
+          lang: language,
+          dir: direction,
+          "aria-label": t("label"),
+          "aria-readonly": String(readOnly),
+          "data-testid": "editor",
+        },
+      },
+    },
+    [session.doc, session.provider],
+  );
+
+  return (
+    <div className="editor" data-testid="brief-editor">
+      <div className="editor-bar">
+        {editor && !readOnly && <Toolbar editor={editor} />}
+        <span className="spacer" />
+        <PresenceList provider={session.provider} />
+        <ConnectionStatus state={session.state} />
+      </div>
+      {session.state === "denied" && (
+        <p className="error" role="alert">
+          {t("denied")}
+        </p>
+      )}
+      <EditorContent editor={editor} className="document" />
+      {editor && !readOnly && <SlashMenu editor={editor} />}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
+import { useEffect, useState } from "react";
+import { IndexeddbPersistence } from "y-indexeddb";
+import * as Y from "yjs";
+
+export type ConnectionState = "connecting" | "saved" | "saving" | "offline" | "reconnecting" | "denied";
+
+export type CollabSession = {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  state: ConnectionState;
+};
+
+async function fetchToken(briefId: string): Promise<string> {
+  const response = await fetch(`/api/briefs/${briefId}/collab-token`, { method: "POST", cache: "no-store" });
+  if (!response.ok) throw new Error(`collab token: ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+/**
+ * One brief's shared document: a Y.Doc kept in IndexedDB (so edits made offline survive a
+ * closed tab and merge on reconnect) and synced through our Hocuspocus server with a fresh
+ * short-lived token on every (re)connection.
+ */
+export function useCollabSession(briefId: string, collabUrl: string): CollabSession | null {
+  const [session, setSession] = useState<CollabSession | null>(null);
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const local = new IndexeddbPersistence(`briefroom-brief-${briefId}`, doc);
+    const provider = new HocuspocusProvider({
+      url: collabUrl,
+      name: `brief.${briefId}`,
+      document: doc,
+      token: () => fetchToken(briefId),
+    });
+    let denied = false;
+    let everSynced = false;
+    const compute = (): ConnectionState => {
+      if (denied) return "denied";
+      everSynced ||= provider.isSynced;
+      if (provider.configuration.websocketProvider.status !== WebSocketStatus.Connected) {
+        if (!everSynced) return "connecting";
+        return provider.hasUnsyncedChanges || !navigator.onLine ? "offline" : "reconnecting";
+      }
+      return provider.hasUnsyncedChanges || !provider.isSynced ? "saving" : "saved";
+    };
+    const update = () => setSession((current) => (current ? { ...current, state: compute() } : current));
+    provider.on("status", update);
+    provider.on("synced", update);
+    provider.on("unsyncedChanges", update);
+    window.addEventListener("online", update);
+    window.addEventListener("offline", update);
+    provider.on("authenticationFailed", () => {
+      denied = true;
+      update();
+    });
+    setSession({ doc, provider, state: "connecting" });
+    return () => {
+      window.removeEventListener("online", update);
+      window.removeEventListener("offline", update);
+      provider.destroy();
+      void local.destroy();
+      doc.destroy();
+      setSession(null);
+    };
+  }, [briefId, collabUrl]);
+
+  return session;
+}
+
+/** A stable colour per user, readable on white, so everyone sees the same caret colours. */
+export function userColor(userId: string): string {
+  let hash = 0;
+  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return `hsl(${hash % 360} 70% 40%)`;
+}

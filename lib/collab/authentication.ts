@@ -1,0 +1,94 @@
+import type { Extension, onAuthenticatePayload, onUpgradePayload } from "@hocuspocus/server";
+import type { Duplex } from "node:stream";
+import { CollabTokenError, verifyCollabToken } from "../auth/collab-token";
+import { db, type Db } from "../db";
+import { can, type Member } from "../policy/can";
+import { CollabRefusal, type CollabContext } from "./context";
+import { parseBriefDocumentName } from "./document-name";
+import { isAllowedOrigin } from "./origin";
+
+/**
+ * Who may open a brief, decided before anything of the brief's content is read:
+ *  1. the WebSocket Origin is in the allow-list (checked at the HTTP upgrade, and again here
+ *     for integrations that skip onUpgrade);
+ *  2. the collab token is valid and was minted for this very brief;
+ *  3. the brief exists and the user's *current* membership passes can(): "brief.read" to
+ *     connect, "brief.edit" to write, otherwise the connection is read-only.
+ * Unknown and forbidden briefs get the same answer, so ids cannot be probed.
+ */
+export class AuthenticationExtension implements Extension {
+  extensionName = "BriefAuthentication";
+  private readonly client: Db;
+  private readonly allowedOrigins: readonly string[];
+
+  constructor(options: { allowedOrigins: readonly string[]; client?: Db }) {
+    this.allowedOrigins = options.allowedOrigins;
+    this.client = options.client ?? db;
+  }
+
+  async onUpgrade({ request, socket }: onUpgradePayload): Promise<void> {
+    if (isAllowedOrigin(request.headers.origin, this.allowedOrigins)) return;
+    refuseUpgrade(socket as Duplex);
+    // Hocuspocus stops the upgrade when a hook rejects, and rethrows (into an unhandled
+    // rejection) anything truthy: an empty rejection is the documented way to just stop.
+    return Promise.reject();
+  }
+
+  async onAuthenticate({
+    token,
+    documentName,
+    requestHeaders,
+    connectionConfig,
+  }: onAuthenticatePayload): Promise<CollabContext> {
+    if (!isAllowedOrigin(requestHeaders.get("origin"), this.allowedOrigins)) {
+      throw new CollabRefusal("origin-not-allowed");
+    }
+    const briefId = parseBriefDocumentName(documentName);
+    if (!briefId) throw new CollabRefusal("forbidden");
+
+    let claims;
+    try {
+      claims = await verifyCollabToken(token);
+    } catch (error) {
+      throw new CollabRefusal(
+        error instanceof CollabTokenError && error.reason === "expired"
+          ? "token-expired"
+          : "invalid-token",
+        4401,
+      );
+    }
+    if (claims.briefId !== briefId) throw new CollabRefusal("token-for-another-brief", 4401);
+
+    const brief = await this.client.brief.findUnique({
+      where: { id: briefId },
+      select: { workspaceId: true, deletedAt: true },
+    });
+    if (!brief) throw new CollabRefusal("forbidden");
+    const membership = await this.client.membership.findUnique({
+      where: { workspaceId_userId: { workspaceId: brief.workspaceId, userId: claims.userId } },
+      select: { userId: true, workspaceId: true, role: true },
+    });
+    const member: Member | null = membership;
+    const resource = {
+      kind: "brief" as const,
+      workspaceId: brief.workspaceId,
+      deletedAt: brief.deletedAt,
+    };
+    if (!can(member, "brief.read", resource)) throw new CollabRefusal("forbidden");
+
+    const readOnly = !can(member, "brief.edit", resource);
+    connectionConfig.readOnly = readOnly;
+    return {
+      user: { id: claims.userId, name: claims.name },
+      briefId,
+      workspaceId: brief.workspaceId,
+      readOnly,
+    };
+  }
+}
+
+function refuseUpgrade(socket: Duplex): void {
+  socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+  // end() flushes the response first; destroy whatever lingers (a client that never reads).
+  setTimeout(() => socket.destroy(), 1_000).unref();
+}

@@ -1,0 +1,63 @@
+/**
+ * Runnable collab server: `tsx lib/collab/main.ts`.
+ * Env: COLLAB_PORT (default 1234), COLLAB_HOST, DATABASE_URL, REDIS_URL, REDIS_PREFIX,
+ * AUTH_SECRET, COLLAB_ALLOWED_ORIGINS (comma-separated; default the app URL).
+ * Prints `COLLAB_READY <port>` once it accepts connections.
+ */
+import { createCollabServer } from "./server";
+import { parseAllowedOrigins } from "./origin";
+
+function allowedOrigins(): string[] {
+  const configured = parseAllowedOrigins(process.env.COLLAB_ALLOWED_ORIGINS);
+  if (configured.length > 0) return configured;
+  const appUrl = process.env.NEXTAUTH_URL ?? process.env.APP_URL ?? "http://localhost:3000";
+  console.warn(`[collab] COLLAB_ALLOWED_ORIGINS is not set; allowing only ${appUrl}`);
+  return parseAllowedOrigins(appUrl);
+}
+
+async function main(): Promise<void> {
+  if (!process.env.AUTH_SECRET || process.env.AUTH_SECRET.length < 32) {
+    throw new Error(
+      "AUTH_SECRET must be set (at least 32 characters), the same value as the web app's.",
+    );
+  }
+  const port = Number(process.env.COLLAB_PORT ?? 1234);
+  const server = createCollabServer({
+    port,
+    address: process.env.COLLAB_HOST,
+    allowedOrigins: allowedOrigins(),
+    redisUrl: process.env.REDIS_URL || undefined,
+    redisPrefix: process.env.REDIS_PREFIX || undefined,
+  });
+  await server.listen();
+  console.log(`COLLAB_READY ${server.address.port}`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[collab] ${signal}: closing connections and compacting open briefs`);
+    // Acknowledged edits are already in the log; this only folds them into snapshots.
+    const forceExit = setTimeout(() => process.exit(1), 10_000);
+    forceExit.unref();
+    server.destroy().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error("[collab] shutdown failed", error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+  // A bad hook or client must not take every brief down with it; durability does not
+  // depend on the process surviving (updates are logged before they are acknowledged).
+  process.on("unhandledRejection", (reason) =>
+    console.error("[collab] unhandled rejection", reason),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error("[collab] failed to start", error);
+  process.exit(1);
+});

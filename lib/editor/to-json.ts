@@ -1,0 +1,42 @@
+import type { JSONContent } from "@tiptap/core";
+import type { Node as ProseMirrorNode, Schema } from "@tiptap/pm/model";
+import { yXmlFragmentToProseMirrorRootNode } from "y-prosemirror";
+import * as Y from "yjs";
+import { editorSchema, YDOC_FRAGMENT } from "./schema";
+
+/**
+ * Builds the ProseMirror document held in a Yjs update (e.g. a stored BriefDocument.state).
+ *
+ * y-prosemirror deletes elements that do not fit the schema from the Y.Doc it reads, so
+ * this works on a scratch doc of its own and never touches a live one.
+ */
+export function proseMirrorNodeFromUpdate(
+  update: Uint8Array,
+  schema: Schema = editorSchema(),
+): ProseMirrorNode {
+  const scratch = new Y.Doc({ gc: false });
+  try {
+    Y.applyUpdate(scratch, update);
+    return yXmlFragmentToProseMirrorRootNode(scratch.getXmlFragment(YDOC_FRAGMENT), schema);
+  } finally {
+    scratch.destroy();
+  }
+}
+
+/** ProseMirror document of a Y.Doc, read from a copy so the given doc stays untouched. */
+export function proseMirrorNodeFromYDoc(
+  ydoc: Y.Doc,
+  schema: Schema = editorSchema(),
+): ProseMirrorNode {
+  return proseMirrorNodeFromUpdate(Y.encodeStateAsUpdate(ydoc), schema);
+}
+
+/** ProseMirror JSON of a Y.Doc (fragment "default"), for publishing and non-collab readers. */
+export function yDocToJson(ydoc: Y.Doc, schema: Schema = editorSchema()): JSONContent {
+  return proseMirrorNodeFromYDoc(ydoc, schema).toJSON() as JSONContent;
+}
+
+/** ProseMirror JSON of a Yjs update (state as stored in BriefDocument.state). */
+export function updateToJson(update: Uint8Array, schema: Schema = editorSchema()): JSONContent {
+  return proseMirrorNodeFromUpdate(update, schema).toJSON() as JSONContent;
+}

@@ -1,0 +1,52 @@
+/**
+ * An error a user can act on. `code` names a message in lib/i18n/messages (errors.<code>),
+ * so the UI shows it in the user's language; `status` is what a route handler answers.
+ */
+export type ErrorCode =
+  | "notFound"
+  | "forbidden"
+  | "unauthenticated"
+  | "validation"
+  | "titleRequired"
+  | "titleTooLong"
+  | "invalidLanguage"
+  | "invitationInvalid"
+  | "invitationExpired"
+  | "invitationUsed"
+  | "emailTaken"
+  | "alreadyMember"
+  | "passwordTooShort"
+  | "wrongPassword"
+  | "lastAdmin"
+  | "cannotChangeOwnRole"
+  | "rateLimited";
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  notFound: 404,
+  forbidden: 403,
+  unauthenticated: 401,
+  rateLimited: 429,
+  emailTaken: 409,
+  alreadyMember: 409,
+  invitationUsed: 410,
+  invitationExpired: 410,
+};
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  /** Values interpolated into the translated message, e.g. { max: 300 }. */
+  readonly values: Record<string, string | number>;
+
+  constructor(code: ErrorCode, values: Record<string, string | number> = {}, message?: string) {
+    super(message ?? code);
+    this.name = "DomainError";
+    this.code = code;
+    this.status = STATUS[code] ?? 400;
+    this.values = values;
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

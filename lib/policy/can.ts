@@ -1,0 +1,89 @@
+/**
+ * The one place that decides access. Pages, route handlers, server actions and the
+ * collaboration server all ask `can(member, action, resource)`; nothing else compares roles.
+ *
+ * `member` is the signed-in user's membership in the workspace that owns the resource
+ * (null when the user is not a member). Passing the resource lets the policy refuse a
+ * membership of another workspace and take soft deletion into account.
+ */
+export const ROLES = ["VIEWER", "EDITOR", "APPROVER", "ADMIN"] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Member = {
+  userId: string;
+  workspaceId: string;
+  role: Role;
+};
+
+export type WorkspaceResource = { kind: "workspace"; id: string };
+export type BriefResource = {
+  kind: "brief";
+  workspaceId: string;
+  deletedAt: Date | null;
+};
+export type Resource = WorkspaceResource | BriefResource;
+
+export type WorkspaceAction =
+  "workspace.read" | "workspace.manageMembers" | "brief.create" | "brief.listDeleted";
+export type BriefAction =
+  | "brief.read"
+  | "brief.edit"
+  | "brief.rename"
+  | "brief.delete"
+  | "brief.restore"
+  | "brief.comment"
+  | "brief.submit"
+  | "brief.approve"
+  | "brief.publish";
+export type Action = WorkspaceAction | BriefAction;
+
+const RANK: Record<Role, number> = { VIEWER: 0, EDITOR: 1, APPROVER: 2, ADMIN: 3 };
+
+/** Minimum role for each action on a live (not deleted) resource. */
+const MINIMUM: Record<Action, Role> = {
+  "workspace.read": "VIEWER",
+  "workspace.manageMembers": "ADMIN",
+  "brief.create": "EDITOR",
+  "brief.listDeleted": "ADMIN",
+  "brief.read": "VIEWER",
+  "brief.edit": "EDITOR",
+  "brief.rename": "EDITOR",
+  "brief.delete": "EDITOR",
+  "brief.restore": "ADMIN",
+  "brief.comment": "VIEWER",
+  "brief.submit": "EDITOR",
+  "brief.approve": "APPROVER",
+  "brief.publish": "APPROVER",
+};
+
+/** What an admin may still do with a soft-deleted brief; everyone else sees nothing. */
+const ON_DELETED: ReadonlySet<Action> = new Set<Action>(["brief.read", "brief.restore"]);
+
+export function atLeast(role: Role, minimum: Role): boolean {
+  return RANK[role] >= RANK[minimum];
+}
+
+export function can(
+  member: Member | null | undefined,
+  action: Action,
+  resource: Resource,
+): boolean {
+  if (!member) return false;
+  const workspaceId = resource.kind === "workspace" ? resource.id : resource.workspaceId;
+  if (member.workspaceId !== workspaceId) return false;
+
+  if (resource.kind === "brief") {
+    if (
+      !action.startsWith("brief.") ||
+      action === "brief.create" ||
+      action === "brief.listDeleted"
+    ) {
+      return false;
+    }
+    if (resource.deletedAt) {
+      return member.role === "ADMIN" && ON_DELETED.has(action);
+    }
+    if (action === "brief.restore") return false;
+  }
+  return atLeast(member.role, MINIMUM[action]);
+}
