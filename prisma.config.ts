@@ -33,6 +33,8 @@ export default defineConfig({
   // migrate commands then fail with Prisma's own "datasource.url is required".
   datasource: {
     url: process.env.DATABASE_URL,
-    ...(process.env.SHADOW_DATABASE_URL ? { shadowDatabaseUrl: process.env.SHADOW_DATABASE_URL } : {}),
+    ...(process.env.SHADOW_DATABASE_URL
+      ? { shadowDatabaseUrl: process.env.SHADOW_DATABASE_URL }
+      : {}),
   },
 });

@@ -38,7 +38,8 @@ function poolSize(): number | undefined {
   const raw = process.env.DATABASE_POOL_SIZE;
   if (!raw) return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`DATABASE_POOL_SIZE must be a positive integer, got "${raw}"`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`DATABASE_POOL_SIZE must be a positive integer, got "${raw}"`);
   return n;
 }
 

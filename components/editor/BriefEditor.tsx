@@ -34,7 +34,13 @@ export function BriefEditor(props: Props) {
   return <CollaborativeEditor key={session.doc.guid} session={session} {...props} />;
 }
 
-function CollaborativeEditor({ session, user, readOnly, language, direction }: Props & { session: CollabSession }) {
+function CollaborativeEditor({
+  session,
+  user,
+  readOnly,
+  language,
+  direction,
+}: Props & { session: CollabSession }) {
   const t = useTranslations("editor");
   const editor = useEditor(
     {

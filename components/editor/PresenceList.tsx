@@ -17,7 +17,8 @@ export function PresenceList({ provider }: { provider: HocuspocusProvider }) {
       const byId = new Map<string, Present>();
       for (const state of awareness.getStates().values()) {
         const user = state.user as Partial<Present> | undefined;
-        if (user?.id && user.name) byId.set(user.id, { id: user.id, name: user.name, color: user.color ?? "#555" });
+        if (user?.id && user.name)
+          byId.set(user.id, { id: user.id, name: user.name, color: user.color ?? "#555" });
       }
       setPeople([...byId.values()]);
     };

@@ -25,7 +25,10 @@ export function SlashMenu({ editor }: { editor: Editor }) {
   const t = useTranslations("editor.blocks");
   const [open, setOpen] = useState<Open | null>(null);
   const items = BLOCK_COMMANDS.filter((c) =>
-    open ? t(c.id).toLowerCase().includes(open.query.toLowerCase()) || c.id.toLowerCase().includes(open.query.toLowerCase()) : false,
+    open
+      ? t(c.id).toLowerCase().includes(open.query.toLowerCase()) ||
+        c.id.toLowerCase().includes(open.query.toLowerCase())
+      : false,
   );
 
   const choose = useCallback(
@@ -42,7 +45,12 @@ export function SlashMenu({ editor }: { editor: Editor }) {
       const found = editor.isEditable ? slashQuery(editor) : null;
       if (!found) return setOpen(null);
       const coords = editor.view.coordsAtPos(found.to);
-      setOpen((current) => ({ ...found, top: coords.bottom, left: coords.left, active: current?.active ?? 0 }));
+      setOpen((current) => ({
+        ...found,
+        top: coords.bottom,
+        left: coords.left,
+        active: current?.active ?? 0,
+      }));
     };
     editor.on("transaction", onChange);
     return () => {
@@ -57,7 +65,10 @@ export function SlashMenu({ editor }: { editor: Editor }) {
       if (event.key === "Escape") setOpen(null);
       else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
         const step = event.key === "ArrowDown" ? 1 : -1;
-        setOpen({ ...open, active: (open.active + step + items.length) % Math.max(items.length, 1) });
+        setOpen({
+          ...open,
+          active: (open.active + step + items.length) % Math.max(items.length, 1),
+        });
       } else if (event.key === "Enter" && items[open.active]) {
         choose(items[open.active]!.id, open);
       } else return;

@@ -18,7 +18,10 @@ export function Toolbar({ editor }: { editor: Editor }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
-      marks: Object.fromEntries(MARKS.map(({ mark }) => [mark, e.isActive(mark)])) as Record<Mark, boolean>,
+      marks: Object.fromEntries(MARKS.map(({ mark }) => [mark, e.isActive(mark)])) as Record<
+        Mark,
+        boolean
+      >,
       link: e.isActive("link"),
       block: e.isActive("heading", { level: 1 })
         ? "heading1"
@@ -29,12 +32,19 @@ export function Toolbar({ editor }: { editor: Editor }) {
             : "paragraph",
       canUndo: e.can().undo(),
       canRedo: e.can().redo(),
-      dir: (e.getAttributes(e.state.selection.$from.parent.type.name).dir as string | undefined) ?? "auto",
+      dir:
+        (e.getAttributes(e.state.selection.$from.parent.type.name).dir as string | undefined) ??
+        "auto",
     }),
   });
 
   return (
-    <div className="editor-toolbar" role="toolbar" aria-label={t("toolbar")} data-testid="editor-toolbar">
+    <div
+      className="editor-toolbar"
+      role="toolbar"
+      aria-label={t("toolbar")}
+      data-testid="editor-toolbar"
+    >
       <select
         aria-label={t("blockType")}
         value={state.block}
@@ -73,17 +83,19 @@ export function Toolbar({ editor }: { editor: Editor }) {
       >
         🔗
       </button>
-      {(["bulletList", "orderedList", "blockquote", "table", "horizontalRule"] as const).map((id) => (
-        <button
-          key={id}
-          type="button"
-          title={t(`blocks.${id}`)}
-          aria-label={t(`blocks.${id}`)}
-          onClick={() => BLOCK_COMMANDS.find((c) => c.id === id)?.run(editor)}
-        >
-          {ICONS[id]}
-        </button>
-      ))}
+      {(["bulletList", "orderedList", "blockquote", "table", "horizontalRule"] as const).map(
+        (id) => (
+          <button
+            key={id}
+            type="button"
+            title={t(`blocks.${id}`)}
+            aria-label={t(`blocks.${id}`)}
+            onClick={() => BLOCK_COMMANDS.find((c) => c.id === id)?.run(editor)}
+          >
+            {ICONS[id]}
+          </button>
+        ),
+      )}
       <select
         aria-label={t("direction")}
         value={state.dir}
@@ -100,10 +112,20 @@ export function Toolbar({ editor }: { editor: Editor }) {
         <option value="ltr">{t("dirLtr")}</option>
         <option value="rtl">{t("dirRtl")}</option>
       </select>
-      <button type="button" disabled={!state.canUndo} title={`${t("undo")} (Mod-Z)`} onClick={() => editor.chain().focus().undo().run()}>
+      <button
+        type="button"
+        disabled={!state.canUndo}
+        title={`${t("undo")} (Mod-Z)`}
+        onClick={() => editor.chain().focus().undo().run()}
+      >
         ↶
       </button>
-      <button type="button" disabled={!state.canRedo} title={`${t("redo")} (Mod-Shift-Z)`} onClick={() => editor.chain().focus().redo().run()}>
+      <button
+        type="button"
+        disabled={!state.canRedo}
+        title={`${t("redo")} (Mod-Shift-Z)`}
+        onClick={() => editor.chain().focus().redo().run()}
+      >
         ↷
       </button>
     </div>

@@ -12,7 +12,8 @@ export const BLOCK_COMMANDS = [
   { id: "blockquote", run: (e: Editor) => e.chain().focus().toggleBlockquote().run() },
   {
     id: "table",
-    run: (e: Editor) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+    run: (e: Editor) =>
+      e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
   },
   { id: "horizontalRule", run: (e: Editor) => e.chain().focus().setHorizontalRule().run() },
 ] as const;
@@ -22,7 +23,11 @@ export type BlockCommandId = (typeof BLOCK_COMMANDS)[number]["id"];
  * Asks for a URL and links the selection. Unsafe schemes are refused by the schema too; asking
  * here lets us say so instead of silently doing nothing.
  */
-export function promptLink(editor: Editor, ask: (current: string) => string | null, refuse: () => void): void {
+export function promptLink(
+  editor: Editor,
+  ask: (current: string) => string | null,
+  refuse: () => void,
+): void {
   const current = (editor.getAttributes("link").href as string | undefined) ?? "";
   const url = ask(current);
   if (url === null) return;

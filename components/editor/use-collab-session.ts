@@ -5,7 +5,8 @@ import { useEffect, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
 
-export type ConnectionState = "connecting" | "saved" | "saving" | "offline" | "reconnecting" | "denied";
+export type ConnectionState =
+  "connecting" | "saved" | "saving" | "offline" | "reconnecting" | "denied";
 
 export type CollabSession = {
   doc: Y.Doc;
@@ -14,7 +15,10 @@ export type CollabSession = {
 };
 
 async function fetchToken(briefId: string): Promise<string> {
-  const response = await fetch(`/api/briefs/${briefId}/collab-token`, { method: "POST", cache: "no-store" });
+  const response = await fetch(`/api/briefs/${briefId}/collab-token`, {
+    method: "POST",
+    cache: "no-store",
+  });
   if (!response.ok) throw new Error(`collab token: ${response.status}`);
   return ((await response.json()) as { token: string }).token;
 }
@@ -45,22 +49,37 @@ export function useCollabSession(briefId: string, collabUrl: string): CollabSess
         if (!everSynced) return "connecting";
         return provider.hasUnsyncedChanges || !navigator.onLine ? "offline" : "reconnecting";
       }
+      if (!navigator.onLine) {
+        return "offline";
+      }
       return provider.hasUnsyncedChanges || !provider.isSynced ? "saving" : "saved";
     };
-    const update = () => setSession((current) => (current ? { ...current, state: compute() } : current));
+    const update = () =>
+      setSession((current) => (current ? { ...current, state: compute() } : current));
     provider.on("status", update);
     provider.on("synced", update);
     provider.on("unsyncedChanges", update);
-    window.addEventListener("online", update);
-    window.addEventListener("offline", update);
+    // The browser knows it is offline before the socket notices (which can take until the
+    // provider's 30 s message timeout): say so at once, and resync the moment it is back.
+    const socket = provider.configuration.websocketProvider;
+    const onOffline = () => {
+      socket.disconnect();
+      update();
+    };
+    const onOnline = () => {
+      void socket.connect();
+      update();
+    };
+    window.addEventListener("online", onOnline);
+    window.addEventListener("offline", onOffline);
     provider.on("authenticationFailed", () => {
       denied = true;
       update();
     });
     setSession({ doc, provider, state: "connecting" });
     return () => {
-      window.removeEventListener("online", update);
-      window.removeEventListener("offline", update);
+      window.removeEventListener("online", onOnline);
+      window.removeEventListener("offline", onOffline);
       provider.destroy();
       void local.destroy();
       doc.destroy();

@@ -21,16 +21,22 @@ describe("prisma migrate dev --create-only", () => {
   beforeAll(async () => {
     // A copy of prisma/ so the repository's migrations folder is never touched.
     mkdirSync(work, { recursive: true });
-    cpSync(path.join(REPO_ROOT, "prisma", "migrations"), path.join(work, "migrations"), { recursive: true });
+    cpSync(path.join(REPO_ROOT, "prisma", "migrations"), path.join(work, "migrations"), {
+      recursive: true,
+    });
     const schema = readFileSync(path.join(REPO_ROOT, "prisma", "schema.prisma"), "utf8");
     writeFileSync(
       path.join(work, "schema.prisma"),
-      schema.replace(/model Workspace \{\n/, 'model Workspace {\n  note String? @map("create_only_note")\n'),
+      schema.replace(
+        /model Workspace \{\n/,
+        'model Workspace {\n  note String? @map("create_only_note")\n',
+      ),
     );
     // Same engine choice as the real config: importing it sets PRISMA_SCHEMA_ENGINE_BINARY
     // (to the shim) in this process when no native engine is installed.
     await import("../../prisma.config");
-    if (process.env.PRISMA_SCHEMA_ENGINE_BINARY) env.PRISMA_SCHEMA_ENGINE_BINARY = process.env.PRISMA_SCHEMA_ENGINE_BINARY;
+    if (process.env.PRISMA_SCHEMA_ENGINE_BINARY)
+      env.PRISMA_SCHEMA_ENGINE_BINARY = process.env.PRISMA_SCHEMA_ENGINE_BINARY;
     writeFileSync(
       config,
       `import { defineConfig } from "prisma/config";
@@ -54,7 +60,11 @@ export default defineConfig({
 
   it("writes the migration without applying it, and deploy applies it", async () => {
     const before = new Set(readdirSync(path.join(work, "migrations")));
-    await runPrisma(["migrate", "dev", "--create-only", "--name", "workspace_note", "--config", config], database.url, env);
+    await runPrisma(
+      ["migrate", "dev", "--create-only", "--name", "workspace_note", "--config", config],
+      database.url,
+      env,
+    );
 
     const added = readdirSync(path.join(work, "migrations")).filter((name) => !before.has(name));
     expect(added).toHaveLength(1);
@@ -67,7 +77,9 @@ export default defineConfig({
     await client.connect();
     try {
       const column = () =>
-        client.query("SELECT 1 FROM information_schema.columns WHERE table_name = 'workspaces' AND column_name = 'create_only_note'");
+        client.query(
+          "SELECT 1 FROM information_schema.columns WHERE table_name = 'workspaces' AND column_name = 'create_only_note'",
+        );
       expect((await column()).rowCount).toBe(0); // created, not applied
 
       // What contributors do for triggers: append hand-written SQL with a $$ body.

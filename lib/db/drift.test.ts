@@ -9,9 +9,12 @@ import { shadowFor } from "./test-support";
 import type { EmbeddedPostgres } from "./embedded";
 
 const diffArgs = (schema: string) => [
-  "migrate", "diff",
-  "--from-migrations", "prisma/migrations",
-  "--to-schema", schema,
+  "migrate",
+  "diff",
+  "--from-migrations",
+  "prisma/migrations",
+  "--to-schema",
+  schema,
   "--exit-code",
 ];
 
@@ -42,6 +45,8 @@ describe("migrations vs schema.prisma", () => {
     const schema = readFileSync(path.join(REPO_ROOT, "prisma/schema.prisma"), "utf8");
     const changed = path.join(tmp, "schema.prisma");
     writeFileSync(changed, `${schema}\nmodel DriftProbe {\n  id Int @id\n}\n`);
-    await expect(runPrisma(diffArgs(changed), database.url, env)).rejects.toThrow(/exit 2[\s\S]*DriftProbe/);
+    await expect(runPrisma(diffArgs(changed), database.url, env)).rejects.toThrow(
+      /exit 2[\s\S]*DriftProbe/,
+    );
   });
 });

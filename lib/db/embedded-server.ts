@@ -33,6 +33,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`Embedded PostgreSQL could not start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `Embedded PostgreSQL could not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

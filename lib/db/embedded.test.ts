@@ -22,9 +22,13 @@ describe("embedded PostgreSQL (PGlite)", () => {
     running = await startEmbeddedPostgres({ dataDir, port: 0 });
     await migrateDeploy(running.url);
 
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: running.url, max: 10 }) });
+    const prisma = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: running.url, max: 10 }),
+    });
     try {
-      const workspace = await prisma.workspace.create({ data: { slug: "embedded", name: "Embedded" } });
+      const workspace = await prisma.workspace.create({
+        data: { slug: "embedded", name: "Embedded" },
+      });
       // More parallel work than pool connections: the socket server queues it safely.
       await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
@@ -39,7 +43,9 @@ describe("embedded PostgreSQL (PGlite)", () => {
       );
       const counts = await Promise.all(
         Array.from({ length: 10 }, () =>
-          prisma.$transaction(async (tx) => tx.membership.count({ where: { workspaceId: workspace.id } })),
+          prisma.$transaction(async (tx) =>
+            tx.membership.count({ where: { workspaceId: workspace.id } }),
+          ),
         ),
       );
       expect(counts).toEqual(Array(10).fill(20));

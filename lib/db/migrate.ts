@@ -8,7 +8,13 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { databaseName, errorCode, quoteIdent, serverLabel, withDatabase } from "./connection-string";
+import {
+  databaseName,
+  errorCode,
+  quoteIdent,
+  serverLabel,
+  withDatabase,
+} from "./connection-string";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const MIGRATIONS_DIR = path.join(REPO_ROOT, "prisma", "migrations");
@@ -18,7 +24,11 @@ const PRISMA_BIN = path.join(REPO_ROOT, "node_modules", ".bin", "prisma");
  * Run the Prisma CLI against `url` (as DATABASE_URL); resolves with its output, rejects
  * with it on failure. `env` adds variables (e.g. SHADOW_DATABASE_URL).
  */
-export function runPrisma(args: string[], url: string, env: Record<string, string> = {}): Promise<string> {
+export function runPrisma(
+  args: string[],
+  url: string,
+  env: Record<string, string> = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(PRISMA_BIN, args, {
       cwd: REPO_ROOT,
@@ -78,7 +88,9 @@ function unreachable(url: string, error: unknown): Error {
   const code = errorCode(error);
   const where = serverLabel(url);
   if (code === "28P01" || code === "28000") {
-    return new Error(`PostgreSQL at ${where} refused the credentials in DATABASE_URL: ${message(error)}`);
+    return new Error(
+      `PostgreSQL at ${where} refused the credentials in DATABASE_URL: ${message(error)}`,
+    );
   }
   return new Error(
     `Cannot reach PostgreSQL at ${where} (DATABASE_URL): ${message(error)}. ` +

@@ -39,7 +39,9 @@ describe("fresh database", () => {
       data: { email: "smoke@example.org", name: "Smoke", passwordHash: "not-a-real-hash" },
     });
     const workspace = await db.workspace.create({ data: { slug: "smoke", name: "Smoke" } });
-    await db.membership.create({ data: { userId: user.id, workspaceId: workspace.id, role: "ADMIN" } });
+    await db.membership.create({
+      data: { userId: user.id, workspaceId: workspace.id, role: "ADMIN" },
+    });
 
     const found = await db.workspace.findUniqueOrThrow({
       where: { slug: "smoke" },
@@ -50,7 +52,10 @@ describe("fresh database", () => {
     expect(found.memberships[0]?.user.email).toBe("smoke@example.org");
     // The secret column is left out unless asked for by name.
     expect(found.memberships[0]?.user).not.toHaveProperty("passwordHash");
-    const withSecret = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+    const withSecret = await db.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { passwordHash: true },
+    });
     expect(withSecret.passwordHash).toBe("not-a-real-hash");
 
     // Composable transactions: a rolled-back transaction leaves nothing behind.

@@ -38,7 +38,10 @@ export async function createTestDatabase(label = "db"): Promise<TestDatabase> {
   return {
     url: withDatabase(server, name),
     embedded: false,
-    drop: () => admin(server, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      admin(server, (c) =>
+        c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`),
+      ).then(() => undefined),
   };
 }
 
@@ -51,7 +54,8 @@ export async function dropTestTemplates(): Promise<string[]> {
       "SELECT datname FROM pg_database WHERE datname LIKE $1",
       [`${TEMPLATE_PREFIX}%`],
     );
-    for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)} WITH (FORCE)`);
+    for (const { datname } of rows)
+      await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)} WITH (FORCE)`);
     return rows.map((r) => r.datname);
   });
 }
@@ -110,8 +114,10 @@ export function migrationsHash(dir = MIGRATIONS_DIR): string {
  */
 async function ensureTemplate(server: string): Promise<string> {
   const template = `${TEMPLATE_PREFIX}${migrationsHash()}`;
-  const exists = await admin(server, async (c) =>
-    (await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [template])).rowCount === 1,
+  const exists = await admin(
+    server,
+    async (c) =>
+      (await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [template])).rowCount === 1,
   );
   if (exists) return template;
 
@@ -131,10 +137,13 @@ async function ensureTemplate(server: string): Promise<string> {
         "SELECT datname FROM pg_database WHERE datname ~ $1 AND datname <> $2",
         [`^${TEMPLATE_PREFIX}[0-9a-f]{16}$`, template],
       );
-      for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)} WITH (FORCE)`);
+      for (const { datname } of rows)
+        await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)} WITH (FORCE)`);
     });
   } catch (error) {
-    await admin(server, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(building)} WITH (FORCE)`)).catch(() => undefined);
+    await admin(server, (c) =>
+      c.query(`DROP DATABASE IF EXISTS ${quoteIdent(building)} WITH (FORCE)`),
+    ).catch(() => undefined);
     throw error;
   }
   return template;
@@ -145,7 +154,9 @@ async function cloneTemplate(server: string, template: string, name: string): Pr
   // happens briefly when another process is cloning it too: retry a few times.
   for (let attempt = 0; ; attempt++) {
     try {
-      await admin(server, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`));
+      await admin(server, (c) =>
+        c.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`),
+      );
       return;
     } catch (error) {
       if (errorCode(error) !== "55006" || attempt >= 20) throw error;
@@ -168,5 +179,11 @@ async function createEmbeddedTestDatabase(): Promise<TestDatabase> {
 
 function sanitize(label: string): string {
   // PostgreSQL truncates identifiers at 63 bytes; keep the random suffix intact.
-  return label.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "").slice(0, 30) || "db";
+  return (
+    label
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_|_$/g, "")
+      .slice(0, 30) || "db"
+  );
 }

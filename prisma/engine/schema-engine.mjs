@@ -60,7 +60,12 @@ function wasmVersionHash() {
 // ---- `cli` subcommands (the CLI reads errors from stderr) -----------------
 
 function logLine(level, fields) {
-  return JSON.stringify({ timestamp: new Date().toISOString(), level, fields, target: "schema_engine::logger" });
+  return JSON.stringify({
+    timestamp: new Date().toISOString(),
+    level,
+    fields,
+    target: "schema_engine::logger",
+  });
 }
 
 /** Map a pg connection error to the Prisma error code the CLI branches on. */
@@ -68,10 +73,16 @@ function connectionError(error, url) {
   const u = new URL(url);
   const where = `${u.hostname}:${u.port || 5432}`;
   if (error.code === "3D000") {
-    return { error_code: "P1003", message: `Database \`${databaseOf(url)}\` does not exist on the database server at \`${where}\`.` };
+    return {
+      error_code: "P1003",
+      message: `Database \`${databaseOf(url)}\` does not exist on the database server at \`${where}\`.`,
+    };
   }
   if (error.code === "28P01" || error.code === "28000") {
-    return { error_code: "P1000", message: `Authentication failed against database server at \`${where}\`: ${error.message}` };
+    return {
+      error_code: "P1000",
+      message: `Authentication failed against database server at \`${where}\`: ${error.message}`,
+    };
   }
   if (["ECONNREFUSED", "ENOTFOUND", "ETIMEDOUT", "EHOSTUNREACH"].includes(error.code)) {
     return { error_code: "P1001", message: `Can't reach database server at \`${where}\`` };
@@ -89,7 +100,9 @@ async function runCliCommand(command, datasource) {
     if (command === "can-connect-to-database") {
       await withClient(url, (c) => c.query("SELECT 1"));
     } else if (command === "create-database") {
-      await withClient(withDatabase(url, "postgres"), (c) => c.query(`CREATE DATABASE ${quoteIdent(databaseOf(url))}`));
+      await withClient(withDatabase(url, "postgres"), (c) =>
+        c.query(`CREATE DATABASE ${quoteIdent(databaseOf(url))}`),
+      );
     } else if (command === "drop-database") {
       await withClient(withDatabase(url, "postgres"), (c) =>
         c.query(`DROP DATABASE IF EXISTS ${quoteIdent(databaseOf(url))} WITH (FORCE)`),
@@ -99,7 +112,9 @@ async function runCliCommand(command, datasource) {
     }
     process.exit(0);
   } catch (error) {
-    process.stderr.write(`${logLine("ERROR", connectionError(error, url ?? "postgresql://localhost"))}\n`);
+    process.stderr.write(
+      `${logLine("ERROR", connectionError(error, url ?? "postgresql://localhost"))}\n`,
+    );
     process.exit(1);
   }
 }
@@ -111,7 +126,9 @@ async function loadWasmEngine() {
   // not support; instantiate it by hand against its JS glue instead.
   const glue = await import(`${WASM_PACKAGE}/schema_engine_bg`);
   const bytes = readFileSync(join(wasmPackageDir(), "schema_engine_bg.wasm"));
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { "./schema_engine_bg.js": glue });
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
+    "./schema_engine_bg.js": glue,
+  });
   glue.__wbg_set_wasm(instance.exports);
   instance.exports.__wbindgen_start();
   return glue.SchemaEngine;
@@ -121,13 +138,27 @@ async function loadWasmEngine() {
 function rpcError(error) {
   const panic = globalThis.PRISMA_WASM_PANIC_REGISTRY.message;
   if (panic || error instanceof WebAssembly.RuntimeError) {
-    return { code: 4466, message: "Panic", data: { is_panic: true, message: panic || String(error), backtrace: error?.stack } };
+    const message = panic || String(error);
+    // The CLI shows data.error.message (else message) as the panic's headline.
+    return {
+      code: 4466,
+      message,
+      data: { is_panic: true, message, error: { message }, backtrace: error?.stack },
+    };
   }
   const message = error?.message ?? String(error);
+  // WASM errors carry Prisma's code (e.g. P3009) in `code`; pg errors carry a SQLSTATE
+  // there, which the CLI must not mistake for one of Prisma's.
+  const code = error?.error_code ?? error?.code;
   return {
     code: 4466,
     message: "An error happened. Check the data field for details.",
-    data: { is_panic: false, message, meta: error?.meta ?? null, error_code: error?.error_code ?? error?.code ?? null },
+    data: {
+      is_panic: false,
+      message,
+      meta: error?.meta ?? null,
+      error_code: /^P\d{4}$/.test(code ?? "") ? code : null,
+    },
   };
 }
 
@@ -140,8 +171,13 @@ async function serveRpc({ datamodels, datasource }) {
   );
   // The engine logs JSON lines; the CLI reads them from stderr (level ERROR
   // lines become its error message), exactly as with the native binary.
-  const log = (line) => process.stderr.write(`${typeof line === "string" ? line : JSON.stringify(line)}\n`);
-  const engine = await SchemaEngine.new({ datamodels: files.length ? files : undefined }, log, factory);
+  const log = (line) =>
+    process.stderr.write(`${typeof line === "string" ? line : JSON.stringify(line)}\n`);
+  const engine = await SchemaEngine.new(
+    { datamodels: files.length ? files : undefined },
+    log,
+    factory,
+  );
 
   const send = (msg) => process.stdout.write(`${JSON.stringify({ jsonrpc: "2.0", ...msg })}\n`);
   let printId = 1_000_000;
@@ -152,17 +188,39 @@ async function serveRpc({ datamodels, datasource }) {
     createDatabase: async (params) => {
       const target = params?.datasource?.tag === "ConnectionString" ? params.datasource.url : url;
       const name = databaseOf(target);
-      await withClient(withDatabase(target, "postgres"), (c) => c.query(`CREATE DATABASE ${quoteIdent(name)}`));
+      await withClient(withDatabase(target, "postgres"), (c) =>
+        c.query(`CREATE DATABASE ${quoteIdent(name)}`),
+      );
       return { databaseName: name };
     },
     // `diff` returns its text; the native binary prints it through a `print`
     // request to the CLI, which writes it to stdout.
     diff: async (params) => {
       const result = await engine.diff(params);
-      if (result.stdout) send({ id: printId++, method: "print", params: { content: result.stdout } });
+      if (result.stdout)
+        send({ id: printId++, method: "print", params: { content: result.stdout } });
       return { exitCode: result.exitCode };
     },
   };
+
+  // A Rust panic usually surfaces as a WebAssembly trap thrown from inside a future the
+  // engine polls on a microtask, i.e. outside the awaited call: catch it here, answer the
+  // request in flight as a panic (the CLI then prints Prisma's panic report), and exit.
+  let inFlight;
+  const onFatal = (error) => {
+    const err = rpcError(
+      error instanceof WebAssembly.RuntimeError
+        ? error
+        : Object.assign(new WebAssembly.RuntimeError(String(error?.message ?? error)), {
+            stack: error?.stack,
+          }),
+    );
+    process.stderr.write(`${logLine("ERROR", { message: err.data.message, is_panic: true })}\n`);
+    if (inFlight !== undefined) send({ id: inFlight, error: err });
+    process.exit(101);
+  };
+  process.on("uncaughtException", onFatal);
+  process.on("unhandledRejection", onFatal);
 
   // Requests are served one at a time, in order, like the native engine does.
   let queue = Promise.resolve();
@@ -178,18 +236,23 @@ async function serveRpc({ datamodels, datasource }) {
     if (msg.method === undefined) return; // a reply to our `print` request
     queue = queue.then(async () => {
       globalThis.PRISMA_WASM_PANIC_REGISTRY.message = "";
+      inFlight = msg.id;
       try {
         const handler = overrides[msg.method];
         if (!handler && typeof engine[msg.method] !== "function") {
           send({ id: msg.id, error: { code: -32601, message: `Method not found: ${msg.method}` } });
           return;
         }
-        const result = handler ? await handler(msg.params) : await engine[msg.method](msg.params ?? {});
+        const result = handler
+          ? await handler(msg.params)
+          : await engine[msg.method](msg.params ?? {});
         send({ id: msg.id, result: result ?? null });
       } catch (error) {
         const err = rpcError(error);
         send({ id: msg.id, error: err });
         if (err.data.is_panic) process.exit(101); // a panicked WASM instance is unusable
+      } finally {
+        inFlight = undefined;
       }
     });
   });
