@@ -27,7 +27,7 @@ if (!process.env.PRISMA_SCHEMA_ENGINE_BINARY && !hasNativeSchemaEngine()) {
 }
 
 export default defineConfig({
-  schema: "prisma/schema.prisma",
+  schema: "prisma/schema",
   migrations: { path: "prisma/migrations" },
   // Left undefined when unset so `prisma generate` works without a database;
   // migrate commands then fail with Prisma's own "datasource.url is required".

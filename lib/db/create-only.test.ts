@@ -24,9 +24,11 @@ describe("prisma migrate dev --create-only", () => {
     cpSync(path.join(REPO_ROOT, "prisma", "migrations"), path.join(work, "migrations"), {
       recursive: true,
     });
-    const schema = readFileSync(path.join(REPO_ROOT, "prisma", "schema.prisma"), "utf8");
+    cpSync(path.join(REPO_ROOT, "prisma", "schema"), path.join(work, "schema"), { recursive: true });
+    const core = path.join(work, "schema", "core.prisma");
+    const schema = readFileSync(core, "utf8");
     writeFileSync(
-      path.join(work, "schema.prisma"),
+      core,
       schema.replace(
         /model Workspace \{\n/,
         'model Workspace {\n  note String? @map("create_only_note")\n',
@@ -41,7 +43,7 @@ describe("prisma migrate dev --create-only", () => {
       config,
       `import { defineConfig } from "prisma/config";
 export default defineConfig({
-  schema: ${JSON.stringify(path.join(work, "schema.prisma"))},
+  schema: ${JSON.stringify(path.join(work, "schema"))},
   migrations: { path: ${JSON.stringify(path.join(work, "migrations"))} },
   datasource: { url: process.env.DATABASE_URL, shadowDatabaseUrl: process.env.SHADOW_DATABASE_URL },
 });

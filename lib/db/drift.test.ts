@@ -1,5 +1,5 @@
-// The committed migrations produce exactly the database schema.prisma describes.
-import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
+// The committed migrations produce exactly the database prisma/schema/*.prisma describes.
+import { cpSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,7 +18,7 @@ const diffArgs = (schema: string) => [
   "--exit-code",
 ];
 
-describe("migrations vs schema.prisma", () => {
+describe("migrations vs the Prisma schema", () => {
   let database: TestDatabase;
   let shadow: EmbeddedPostgres | undefined;
   const env: Record<string, string> = {};
@@ -37,14 +37,14 @@ describe("migrations vs schema.prisma", () => {
   });
 
   it("shows no drift", async () => {
-    const output = await runPrisma(diffArgs("prisma/schema.prisma"), database.url, env);
+    const output = await runPrisma(diffArgs("prisma/schema"), database.url, env);
     expect(output).toContain("No difference detected");
   });
 
-  it("would catch drift (exit code 2) if schema.prisma changed without a migration", async () => {
-    const schema = readFileSync(path.join(REPO_ROOT, "prisma/schema.prisma"), "utf8");
-    const changed = path.join(tmp, "schema.prisma");
-    writeFileSync(changed, `${schema}\nmodel DriftProbe {\n  id Int @id\n}\n`);
+  it("would catch drift (exit code 2) if the schema changed without a migration", async () => {
+    const changed = path.join(tmp, "schema");
+    cpSync(path.join(REPO_ROOT, "prisma/schema"), changed, { recursive: true });
+    writeFileSync(path.join(changed, "drift-probe.prisma"), `model DriftProbe {\n  id Int @id\n}\n`);
     await expect(runPrisma(diffArgs(changed), database.url, env)).rejects.toThrow(
       /exit 2[\s\S]*DriftProbe/,
     );

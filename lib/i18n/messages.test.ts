@@ -1,10 +1,12 @@
 import { describe, it, expect } from "vitest";
-import en from "./messages/en.json";
-import fr from "./messages/fr.json";
-import ar from "./messages/ar.json";
+import { loadMessages } from "./messages";
 
 type Tree = { [key: string]: string | Tree };
 
+// The merged catalogs, exactly as the app loads them (core plus every domain namespace).
+const en = loadMessages("en") as unknown as Tree;
+const fr = loadMessages("fr") as unknown as Tree;
+const ar = loadMessages("ar") as unknown as Tree;
 const catalogs: Record<string, Tree> = { en, fr, ar };
 const translations = { fr, ar } as Record<string, Tree>;
 

@@ -19,5 +19,5 @@ export default getRequestConfig(async () => {
   const locale = isLocale(cookieLocale)
     ? cookieLocale
     : (fromAcceptLanguage((await headers()).get("accept-language")) ?? DEFAULT_LOCALE);
-  return { locale, messages: await loadMessages(locale) };
+  return { locale, messages: loadMessages(locale) };
 });
