@@ -2,6 +2,7 @@ import { db, type Tx } from "@/lib/db";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { directionOf } from "@/lib/i18n/config";
 import { DEMO_BRIEFS, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE } from "./content";
+import { paragraphsToJson, paragraphsToYState } from "./document";
 
 /**
  * Creates the demo workspace, users and briefs when missing. Idempotent: existing rows are
@@ -69,6 +70,13 @@ export async function seedDemo(tx: Tx = db): Promise<{ created: number }> {
         contentText: brief.paragraphs.join("\n\n"),
         createdById: author,
         updatedById: author,
+        // The live document the editor opens, stored the way the collab server stores it.
+        document: {
+          create: {
+            state: paragraphsToYState(brief.paragraphs),
+            contentJson: paragraphsToJson(brief.paragraphs),
+          },
+        },
       },
     });
     created += 1;
