@@ -7,6 +7,7 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
 import { extensions, YDOC_FRAGMENT } from "@/lib/editor";
 import { ConnectionStatus } from "./ConnectionStatus";
+import { LinkShortcut } from "./link-shortcut";
 import { PresenceList } from "./PresenceList";
 import { SlashMenu } from "./SlashMenu";
 import { Toolbar } from "./Toolbar";
@@ -49,6 +50,10 @@ function CollaborativeEditor({
       extensions: [
         ...extensions(),
         Placeholder.configure({ placeholder: t("placeholder") }),
+        LinkShortcut.configure({
+          ask: (current) => window.prompt(t("linkPrompt"), current),
+          refuse: () => window.alert(t("linkRefused")),
+        }),
         Collaboration.configure({ document: session.doc, field: YDOC_FRAGMENT }),
         CollaborationCaret.configure({
           provider: session.provider,

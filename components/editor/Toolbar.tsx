@@ -73,6 +73,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         type="button"
         aria-pressed={state.link}
         title={t("link")}
+        aria-label={t("link")}
         onClick={() =>
           promptLink(
             editor,
@@ -81,7 +82,18 @@ export function Toolbar({ editor }: { editor: Editor }) {
           )
         }
       >
-        🔗
+        <svg
+          width="16"
+          height="16"
+          viewBox="0 0 24 24"
+          aria-hidden="true"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+        >
+          <path d="M10 13a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1.5 1.5" />
+          <path d="M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5" />
+        </svg>
       </button>
       {(["bulletList", "orderedList", "blockquote", "table", "horizontalRule"] as const).map(
         (id) => (

@@ -22,7 +22,12 @@ export default async function MembersPage({ params }: Props) {
   const t = await getTranslations();
   return (
     <section className="stack-lg">
-      <Link href={`/w/${workspace.slug}`}>← {workspace.name}</Link>
+      <Link href={`/w/${workspace.slug}`}>
+        <span className="back-arrow" aria-hidden="true">
+          ←
+        </span>{" "}
+        {workspace.name}
+      </Link>
       <h1>{t("members.title", { workspace: workspace.name })}</h1>
       <InviteForm workspaceSlug={workspace.slug} />
       <MemberList

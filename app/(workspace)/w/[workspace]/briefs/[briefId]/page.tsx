@@ -38,7 +38,12 @@ export default async function BriefPage(props: Props) {
 
   return (
     <article className="stack-lg" data-testid="brief-page">
-      <Link href={`/w/${workspace.slug}`}>← {t("brief.back")}</Link>
+      <Link href={`/w/${workspace.slug}`}>
+        <span className="back-arrow" aria-hidden="true">
+          ←
+        </span>{" "}
+        {t("brief.back")}
+      </Link>
       {brief.deletedAt && (
         <p className="banner warning" role="status">
           {t("brief.deletedBanner")}
@@ -87,7 +92,11 @@ export default async function BriefPage(props: Props) {
         />
       )}
       {brief.deletedAt ? null : (
-        <section lang={brief.language} data-testid="brief-document" dir={brief.direction === "RTL" ? "rtl" : "ltr"}>
+        <section
+          lang={brief.language}
+          data-testid="brief-document"
+          dir={brief.direction === "RTL" ? "rtl" : "ltr"}
+        >
           <BriefEditor
             briefId={brief.id}
             collabUrl={process.env.COLLAB_URL ?? "ws://localhost:1234"}
