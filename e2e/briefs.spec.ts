@@ -61,3 +61,35 @@ test("a forged brief id and a foreign workspace are 'not found'", async ({ page 
   const members = await page.goto(`${WORKSPACE}/members`);
   expect(members?.status()).toBe(404);
 });
+
+test("the collab-token route checks the session and the role for the brief", async ({
+  page,
+  browser,
+  playwright,
+}) => {
+  const arabicBrief = "6f1d6c1e-0b7a-4f3e-9a51-5b0e2f6c0a01";
+  const anonymous = await playwright.request.newContext({
+    baseURL: test.info().project.use.baseURL,
+  });
+  expect((await anonymous.post(`/api/briefs/${arabicBrief}/collab-token`)).status()).toBe(401);
+  await anonymous.dispose();
+
+  await signIn(page, USERS.viewer);
+  const viewer = await page.request.post(`/api/briefs/${arabicBrief}/collab-token`);
+  expect(viewer.status()).toBe(200);
+  expect(await viewer.json()).toMatchObject({ readOnly: true });
+  expect(viewer.headers()["cache-control"]).toContain("no-store");
+  const unknown = await page.request.post(
+    `/api/briefs/00000000-0000-4000-8000-000000000000/collab-token`,
+  );
+  expect(unknown.status()).toBe(404);
+  const forged = await page.request.post(`/api/briefs/..%2F..%2Fetc/collab-token`);
+  expect([400, 404]).toContain(forged.status());
+
+  const editorContext = await browser.newContext();
+  const editorPage = await editorContext.newPage();
+  await signIn(editorPage, USERS.editor);
+  const editor = await editorPage.request.post(`/api/briefs/${arabicBrief}/collab-token`);
+  expect(await editor.json()).toMatchObject({ readOnly: false });
+  await editorContext.close();
+});
