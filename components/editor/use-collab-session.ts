@@ -76,6 +76,9 @@ export function useCollabSession(briefId: string, collabUrl: string): CollabSess
       denied = true;
       update();
     });
+    // The doc and provider are external resources this effect creates and destroys; handing
+    // them to render through state is the point (a ref would not re-render the editor).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setSession({ doc, provider, state: "connecting" });
     return () => {
       window.removeEventListener("online", onOnline);
