@@ -1,24 +1,38 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
-export type ServerReport = { lagP50Ms: number; lagP99Ms: number; lagMaxMs: number; rssMiB: number; heapUsedMiB: number };
+export type ServerReport = {
+  connections: number;
+  documents: number;
+  lagP50Ms: number;
+  lagP99Ms: number;
+  lagMaxMs: number;
+  rssMiB: number;
+  heapUsedMiB: number;
+};
 
 export type BenchServer = {
   url: string;
   measure(): void;
-  report(): Promise<ServerReport>;
+  report(afterGc?: boolean): Promise<ServerReport>;
   stop(): Promise<void>;
 };
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
+export type ServerKind = "ours" | "ours-early" | "ours-early-pg" | "vanilla";
+
 /** Starts bench/collab/server-process.ts (node --import tsx, one process) and waits for READY. */
-export function startBenchServer(kind: "ours" | "vanilla", env: NodeJS.ProcessEnv): Promise<BenchServer> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "server-process.ts"), kind], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ["pipe", "pipe", "inherit"],
-  });
+export function startBenchServer(kind: ServerKind, env: NodeJS.ProcessEnv): Promise<BenchServer> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", path.join(__dirname, "server-process.ts"), kind],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["pipe", "pipe", "inherit"],
+    },
+  );
   let buffer = "";
   const waiters: Array<{ prefix: string; resolve: (rest: string) => void }> = [];
   child.stdout!.on("data", (chunk: Buffer) => {
@@ -34,15 +48,16 @@ export function startBenchServer(kind: "ours" | "vanilla", env: NodeJS.ProcessEn
       }
     }
   });
-  const next = (prefix: string) => new Promise<string>((resolve) => waiters.push({ prefix, resolve }));
+  const next = (prefix: string) =>
+    new Promise<string>((resolve) => waiters.push({ prefix, resolve }));
   const send = (line: string) => child.stdin!.write(`${line}\n`);
 
   return next("READY ").then((port) => ({
     url: `ws://127.0.0.1:${port.trim()}`,
     measure: () => send("measure"),
-    report: async () => {
+    report: async (afterGc = false) => {
       const reply = next("REPORT ");
-      send("report");
+      send(afterGc ? "report-after-gc" : "report");
       return JSON.parse(await reply) as ServerReport;
     },
     stop: () =>

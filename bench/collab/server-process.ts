@@ -1,21 +1,37 @@
 /**
  * One collab server under test, in its own process so its event-loop lag is its own:
- * `tsx bench/collab/server-process.ts ours|vanilla`. Prints `READY <port>`; on the stdin
+ * `tsx bench/collab/server-process.ts ours|ours-early|ours-early-pg|vanilla` (ours-early:
+ * broadcastBeforeCommit; -pg: the update log INSERT on a bare pg pool instead of Prisma). Prints `READY <port>`; on the stdin
  * line `measure` it resets the lag histogram, on `report` it prints `REPORT <json>`.
  */
 import { Server } from "@hocuspocus/server";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createInterface } from "node:readline";
+import pg from "pg";
 import { createCollabServer } from "../../lib/collab/server";
+import { UpdateLogWriter } from "../../lib/collab/update-log";
+import { db } from "../../lib/db";
 
 const kind = process.argv[2];
 const origin = process.env.BENCH_ORIGIN ?? "http://bench.briefroom.test";
 
+function barePool(): (sql: string, params: unknown[]) => Promise<unknown> {
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+  return (sql, params) => pool.query(sql, params);
+}
+
 async function main(): Promise<void> {
   const server =
-    kind === "ours"
-      ? createCollabServer({ port: 0, address: "127.0.0.1", allowedOrigins: [origin] })
-      : new Server({ port: 0, address: "127.0.0.1", quiet: true, stopOnSignals: false });
+    kind === "vanilla"
+      ? new Server({ port: 0, address: "127.0.0.1", quiet: true, stopOnSignals: false })
+      : createCollabServer({
+          port: 0,
+          address: "127.0.0.1",
+          allowedOrigins: [origin],
+          broadcastBeforeCommit: kind?.startsWith("ours-early"),
+          writer:
+            kind === "ours-early-pg" ? new UpdateLogWriter(db, { execute: barePool() }) : undefined,
+        });
   await server.listen();
   const lag = monitorEventLoopDelay({ resolution: 5 });
   lag.enable();
@@ -23,8 +39,12 @@ async function main(): Promise<void> {
 
   for await (const line of createInterface({ input: process.stdin })) {
     if (line === "measure") lag.reset();
-    if (line === "report") {
+    if (line === "report" || line === "report-after-gc") {
+      // Spawned with --expose-gc, so memory figures can exclude collectable garbage.
+      if (line === "report-after-gc") (globalThis as { gc?: () => void }).gc?.();
       const report = {
+        connections: server.hocuspocus.getConnectionsCount(),
+        documents: server.hocuspocus.getDocumentsCount(),
         lagP50Ms: lag.percentile(50) / 1e6,
         lagP99Ms: lag.percentile(99) / 1e6,
         lagMaxMs: lag.max / 1e6,
@@ -38,6 +58,8 @@ async function main(): Promise<void> {
       process.exit(0);
     }
   }
+  // stdin closed: the benchmark process is gone, so are we.
+  process.exit(0);
 }
 
 void main();

@@ -30,6 +30,10 @@ export type TypingOptions = {
   origin: string;
   /** How many clients measure latency (all of them apply everything). */
   observers?: number;
+  /** Typing before measuring starts (JIT, TCP and pool warm-up); not counted. */
+  warmupMs?: number;
+  /** Called when the measured window starts (e.g. reset the server's lag histogram). */
+  onMeasureStart?: () => void;
 };
 
 function ownText(doc: Y.Doc, index: number): Y.XmlText {
@@ -41,7 +45,14 @@ export async function runTypingScenario(options: TypingOptions): Promise<TypingR
   const clients: TestClient[] = [];
   try {
     for (const editor of options.editors) {
-      clients.push(await connectClient({ url: options.url, briefId: options.briefId, user: editor, origin: options.origin }));
+      clients.push(
+        await connectClient({
+          url: options.url,
+          briefId: options.briefId,
+          user: editor,
+          origin: options.origin,
+        }),
+      );
     }
     await Promise.all(clients.map((client) => waitSynced(client, 30_000)));
 
@@ -58,7 +69,11 @@ export async function runTypingScenario(options: TypingOptions): Promise<TypingR
         }),
       );
     });
-    await waitFor(() => clients.every((c) => c.doc.getXmlFragment("default").length === options.editors.length), "paragraphs everywhere", 30_000);
+    await waitFor(
+      () => clients.every((c) => c.doc.getXmlFragment("default").length === options.editors.length),
+      "paragraphs everywhere",
+      30_000,
+    );
 
     // Send time of every keystroke, keyed by "client:clock" of the inserted character.
     const sentAt = new Map<string, number>();
@@ -79,23 +94,34 @@ export async function runTypingScenario(options: TypingOptions): Promise<TypingR
     }
 
     let keystrokes = 0;
-    const stopAt = performance.now() + options.durationMs;
+    let measuring = false;
+    const warmupMs = options.warmupMs ?? 2_000;
+    const measureFrom = performance.now() + warmupMs;
+    const stopAt = measureFrom + options.durationMs;
+    const startMeasuring = setTimeout(() => {
+      measuring = true;
+      options.onMeasureStart?.();
+    }, warmupMs);
     const intervalMs = 1000 / options.opsPerSecond;
     const timers = clients.map((client, index) =>
       setTimeout(function type() {
         if (performance.now() >= stopAt) return;
-        const clock = Y.getState(client.doc, client.doc.clientID);
-        sentAt.set(`${client.doc.clientID}:${clock}`, performance.now());
+        if (measuring) {
+          const clock = Y.getState(client.doc.store, client.doc.clientID);
+          sentAt.set(`${client.doc.clientID}:${clock}`, performance.now());
+          keystrokes += 1;
+        }
         const text = ownText(client.doc, index);
         text.insert(text.length, String.fromCharCode(97 + (keystrokes % 26)));
-        keystrokes += 1;
         timers[index] = setTimeout(type, intervalMs);
       }, Math.random() * intervalMs),
     );
-    await sleep(options.durationMs + 200);
+    await sleep(warmupMs + options.durationMs + 200);
+    clearTimeout(startMeasuring);
     timers.forEach((timer) => clearTimeout(timer));
 
-    const finalVector = () => clients.map((c) => Buffer.from(Y.encodeStateVector(c.doc)).toString("base64"));
+    const finalVector = () =>
+      clients.map((c) => Buffer.from(Y.encodeStateVector(c.doc)).toString("base64"));
     let allDelivered = true;
     try {
       await waitFor(() => new Set(finalVector()).size === 1, "replicas to converge", 30_000);

@@ -5,6 +5,10 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
+import { withIncidentViews } from "@/components/incidents/with-incident-views";
+import { CitationNotes } from "@/components/sources/CitationNotes";
+import { CitationPicker } from "@/components/sources/CitationPicker";
+import { citationWithView } from "@/components/sources/citation-view";
 import { extensions, YDOC_FRAGMENT } from "@/lib/editor";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { LinkShortcut } from "./link-shortcut";
@@ -37,18 +41,24 @@ export function BriefEditor(props: Props) {
 
 function CollaborativeEditor({
   session,
+  briefId,
   user,
   readOnly,
   language,
   direction,
 }: Props & { session: CollabSession }) {
   const t = useTranslations("editor");
+  const tc = useTranslations("sources.cite");
   const editor = useEditor(
     {
       immediatelyRender: false,
       editable: !readOnly,
       extensions: [
-        ...extensions(),
+        // The citation node gets its browser view (footnote numbers, Mod-Shift-C).
+        // Incident embeds get their live React views.
+        ...withIncidentViews(extensions()).map((e) =>
+          e.name === "citation" ? citationWithView({ missing: tc("missing") }) : e,
+        ),
         Placeholder.configure({ placeholder: t("placeholder") }),
         LinkShortcut.configure({
           ask: (current) => window.prompt(t("linkPrompt"), current),
@@ -89,6 +99,8 @@ function CollaborativeEditor({
       )}
       <EditorContent editor={editor} className="document" />
       {editor && !readOnly && <SlashMenu editor={editor} />}
+      {editor && !readOnly && <CitationPicker editor={editor} />}
+      {editor && <CitationNotes editor={editor} briefId={briefId} canEdit={!readOnly} />}
     </div>
   );
 }

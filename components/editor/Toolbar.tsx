@@ -3,6 +3,8 @@
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { useTranslations } from "next-intl";
+import { EmbedPicker } from "@/components/incidents/EmbedPicker";
+import { CiteButton } from "@/components/sources/CiteButton";
 import { BLOCK_COMMANDS, promptLink } from "./commands";
 
 type Mark = "bold" | "italic" | "underline" | "strike";
@@ -95,6 +97,8 @@ export function Toolbar({ editor }: { editor: Editor }) {
           <path d="M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5" />
         </svg>
       </button>
+      <CiteButton editor={editor} />
+      <EmbedPicker editor={editor} />
       {(["bulletList", "orderedList", "blockquote", "table", "horizontalRule"] as const).map(
         (id) => (
           <button

@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { db, type Db } from "../db";
-import { proseMirrorNodeFromUpdate } from "../editor/to-json";
+import { proseMirrorNodeOfScratchDoc } from "../editor/to-json";
 import { proseMirrorNodeToText } from "../editor/to-text";
 import { asBytes } from "./update-log";
 
@@ -10,6 +10,8 @@ export type StoredBriefState = {
   /** Logged updates not yet compacted, oldest first. */
   updates: Uint8Array[];
 };
+
+type LoggedUpdate = { id: bigint; update: Uint8Array };
 
 /**
  * Reads a brief's stored Yjs state: the compacted snapshot plus every update still in the
@@ -22,11 +24,8 @@ export type StoredBriefState = {
  * compaction deletes exactly the rows it merged, so what remains is what is not merged.
  */
 export async function loadBriefState(briefId: string, client: Db = db): Promise<StoredBriefState> {
-  const rows = await client.briefUpdate.findMany({
-    where: { briefId },
-    orderBy: { id: "asc" },
-    select: { update: true },
-  });
+  const rows = await client.$queryRaw<LoggedUpdate[]>`
+    SELECT id, update FROM brief_updates WHERE brief_id = ${briefId}::uuid ORDER BY id`;
   const document = await client.briefDocument.findUnique({
     where: { briefId },
     select: { state: true },
@@ -35,48 +34,44 @@ export async function loadBriefState(briefId: string, client: Db = db): Promise<
 }
 
 /**
- * Merges stored updates into one. The fast path merges them all at once; if one of them is
- * unreadable (it should never be, appends are validated, but a bad row must not make a brief
- * unopenable), they are merged one by one and the unreadable ones are skipped and reported.
+ * Applies stored updates to `doc` in one transaction (one update event, and far faster than
+ * Y.mergeUpdates on thousands of small updates: ~30 ms vs ~1.7 s for 10k). An unreadable
+ * update (appends are validated, so it should never happen) is skipped and reported
+ * rather than making the brief unopenable.
  */
-export function mergeStoredUpdates(
-  updates: Uint8Array[],
+export function applyStoredUpdates(
+  doc: Y.Doc,
+  updates: readonly Uint8Array[],
   onSkipped?: (index: number, error: unknown) => void,
-): Uint8Array {
-  if (updates.length === 0) return Y.encodeStateAsUpdate(new Y.Doc());
-  try {
-    return Y.mergeUpdates(updates);
-  } catch {
-    const scratch = new Y.Doc({ gc: false });
+): void {
+  doc.transact(() => {
     updates.forEach((update, index) => {
       try {
-        Y.applyUpdate(scratch, update);
+        Y.applyUpdate(doc, update);
       } catch (error) {
         onSkipped?.(index, error);
       }
     });
-    const merged = Y.encodeStateAsUpdate(scratch);
-    scratch.destroy();
-    return merged;
-  }
+  });
 }
 
-export function storedStateAsUpdate(
+export function applyStoredState(
+  doc: Y.Doc,
   state: StoredBriefState,
   onSkipped?: (index: number, error: unknown) => void,
-): Uint8Array {
-  const parts = state.snapshot ? [state.snapshot, ...state.updates] : state.updates;
-  return mergeStoredUpdates(parts, onSkipped);
+): void {
+  applyStoredUpdates(
+    doc,
+    state.snapshot ? [state.snapshot, ...state.updates] : state.updates,
+    onSkipped,
+  );
 }
 
-/**
- * Y.mergeUpdates keeps the content of deleted text; a round trip through a gc-enabled doc
- * drops it (keeping the ids), so the snapshot does not grow with everything ever deleted.
- */
-function garbageCollected(update: Uint8Array): Uint8Array {
-  const scratch = new Y.Doc({ gc: true });
+/** The stored state as one update (a fresh gc-enabled doc, so deleted content is dropped). */
+export function storedStateAsUpdate(state: StoredBriefState): Uint8Array {
+  const scratch = new Y.Doc();
   try {
-    Y.applyUpdate(scratch, update);
+    applyStoredState(scratch, state);
     return Y.encodeStateAsUpdate(scratch);
   } finally {
     scratch.destroy();
@@ -105,35 +100,33 @@ export async function compactBrief(
           data: [{ briefId, state: asBytes(Y.encodeStateAsUpdate(new Y.Doc())) }],
           skipDuplicates: true,
         });
-        await tx.$executeRaw`SELECT 1 FROM brief_documents WHERE brief_id = ${briefId}::uuid FOR UPDATE`;
-        const stored = await tx.briefDocument.findUniqueOrThrow({
-          where: { briefId },
-          select: { state: true, compactedThrough: true },
-        });
-        const rows = await tx.briefUpdate.findMany({
-          where: { briefId },
-          orderBy: { id: "asc" },
-          take: maxUpdatesPerRound,
-          select: { id: true, update: true },
-        });
-        if (rows.length === 0) return { merged: 0, stateBytes: stored.state.byteLength };
+        const [stored] = await tx.$queryRaw<
+          Array<{ state: Uint8Array; compacted_through: bigint }>
+        >`
+          SELECT state, compacted_through FROM brief_documents WHERE brief_id = ${briefId}::uuid FOR UPDATE`;
+        const rows = await tx.$queryRaw<LoggedUpdate[]>`
+          SELECT id, update FROM brief_updates WHERE brief_id = ${briefId}::uuid
+          ORDER BY id LIMIT ${maxUpdatesPerRound}`;
+        if (!stored || rows.length === 0)
+          return { merged: 0, stateBytes: stored?.state.byteLength ?? 0 };
 
-        const merged = mergeStoredUpdates(
-          [stored.state, ...rows.map((row) => row.update)],
-          (index) => {
-            console.warn(
-              `[collab] compaction of brief ${briefId} skipped an unreadable update (position ${index})`,
-            );
-          },
-        );
-        const state = garbageCollected(merged);
-        const node = proseMirrorNodeFromUpdate(state);
+        const scratch = new Y.Doc();
+        applyStoredUpdates(scratch, [stored.state, ...rows.map((row) => row.update)], (index) => {
+          console.warn(
+            `[collab] compaction of brief ${briefId} skipped an unreadable update (#${index})`,
+          );
+        });
+        // Encode before reading the ProseMirror node: y-prosemirror may delete elements that
+        // do not fit the schema from the doc it reads, and those belong in the stored state.
+        const state = Y.encodeStateAsUpdate(scratch);
+        const node = proseMirrorNodeOfScratchDoc(scratch);
+        scratch.destroy();
         const lastId = rows[rows.length - 1]!.id;
         await tx.briefDocument.update({
           where: { briefId },
           data: {
             state: asBytes(state),
-            compactedThrough: lastId > stored.compactedThrough ? lastId : stored.compactedThrough,
+            compactedThrough: lastId > stored.compacted_through ? lastId : stored.compacted_through,
             contentJson: node.toJSON() as object,
           },
         });
@@ -142,7 +135,8 @@ export async function compactBrief(
           where: { id: briefId, NOT: { contentText } },
           data: { contentText },
         });
-        await tx.briefUpdate.deleteMany({ where: { id: { in: rows.map((row) => row.id) } } });
+        const ids = rows.map((row) => row.id);
+        await tx.$executeRaw`DELETE FROM brief_updates WHERE id = ANY(${ids}::bigint[])`;
         return { merged: rows.length, stateBytes: state.byteLength };
       },
       { timeout: 60_000 },

@@ -1,7 +1,8 @@
 /**
  * Runnable collab server: `tsx lib/collab/main.ts`.
  * Env: COLLAB_PORT (default 1234), COLLAB_HOST, DATABASE_URL, REDIS_URL, REDIS_PREFIX,
- * AUTH_SECRET, COLLAB_ALLOWED_ORIGINS (comma-separated; default the app URL).
+ * AUTH_SECRET, COLLAB_ALLOWED_ORIGINS (comma-separated; default the app URL),
+ * COLLAB_BROADCAST_BEFORE_COMMIT=1 (see PersistenceExtension).
  * Prints `COLLAB_READY <port>` once it accepts connections.
  */
 import { createCollabServer } from "./server";
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     allowedOrigins: allowedOrigins(),
     redisUrl: process.env.REDIS_URL || undefined,
     redisPrefix: process.env.REDIS_PREFIX || undefined,
+    broadcastBeforeCommit: process.env.COLLAB_BROADCAST_BEFORE_COMMIT === "1",
   });
   await server.listen();
   console.log(`COLLAB_READY ${server.address.port}`);

@@ -8,7 +8,7 @@ import type {
 import { isTransactionOrigin } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { db, type Db } from "../db";
-import { compactBrief, loadBriefState, storedStateAsUpdate } from "./brief-state";
+import { applyStoredState, compactBrief, loadBriefState } from "./brief-state";
 import { CollabRefusal, collabContext, refuseMessage } from "./context";
 import { parseBriefDocumentName } from "./document-name";
 import { documentUpdateOf, isEmptyUpdate, isWellFormedUpdate } from "./sync-frame";
@@ -27,34 +27,44 @@ function briefIdOf(documentName: string): string {
  * acknowledged is in Postgres, whatever happens to this process afterwards.
  * Compaction into BriefDocument runs on Hocuspocus's debounced onStoreDocument (and on
  * unload), from the database, never from the in-memory doc.
+ *
+ * `broadcastBeforeCommit` trades the "nothing reaches peers before it is durable" rule for
+ * latency: the update is applied (so broadcast) at once and only the acknowledgement waits
+ * for the commit. Acknowledged edits are still never lost (the sender resends anything
+ * unacknowledged on reconnect), but peers may briefly see an edit that a crash then takes
+ * back until the sender reconnects. Off by default; see bench/results/collab.md.
  */
 export class PersistenceExtension implements Extension {
   extensionName = "BriefPersistence";
   readonly writer: UpdateLogWriter;
   private readonly client: Db;
+  private readonly broadcastBeforeCommit: boolean;
 
-  constructor(options: { client?: Db; writer?: UpdateLogWriter } = {}) {
+  constructor(
+    options: { client?: Db; writer?: UpdateLogWriter; broadcastBeforeCommit?: boolean } = {},
+  ) {
     this.client = options.client ?? db;
     this.writer = options.writer ?? new UpdateLogWriter(this.client);
+    this.broadcastBeforeCommit = options.broadcastBeforeCommit ?? false;
   }
 
   /** Throwing here makes Hocuspocus refuse the connection: a brief whose state could not be read is never served empty. */
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
     const briefId = briefIdOf(documentName);
     const stored = await loadBriefState(briefId, this.client);
-    const update = storedStateAsUpdate(stored, (index, error) => {
+    applyStoredState(document, stored, (index, error) => {
       console.error(
-        `[collab] brief ${briefId}: skipped an unreadable stored update (position ${index})`,
+        `[collab] brief ${briefId}: skipped an unreadable stored update (#${index})`,
         error,
       );
     });
-    Y.applyUpdate(document, update);
   }
 
   async beforeHandleMessage({
     update: frame,
     connection,
     context,
+    document,
     documentName,
   }: beforeHandleMessagePayload): Promise<void> {
     // Hocuspocus answers a read-only connection's updates with SyncStatus(false) and never
@@ -69,11 +79,22 @@ export class PersistenceExtension implements Extension {
     if (!update || isEmptyUpdate(update)) return;
     if (!isWellFormedUpdate(update))
       refuseMessage(connection, new CollabRefusal("malformed-update", 4400));
-    await this.writer.append(
+    const appended = this.writer.append(
       briefIdOf(documentName),
       update,
       collabContext(context)?.user.id ?? null,
     );
+    if (this.broadcastBeforeCommit) {
+      // Applying with the connection as origin broadcasts it now (and publishes it to
+      // Redis); Hocuspocus applies it again after we return, a no-op, then acknowledges.
+      try {
+        Y.applyUpdate(document, update, { source: "connection", connection });
+      } catch (error) {
+        await appended.catch(() => undefined);
+        throw error;
+      }
+    }
+    await appended;
   }
 
   /**

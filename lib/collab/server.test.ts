@@ -8,6 +8,7 @@ import { db } from "../db";
 import { updateToText } from "../editor/to-text";
 import { withTestDatabase } from "../test/with-test-database";
 import { loadBriefState, storedStateAsUpdate } from "./brief-state";
+import { briefDocumentName } from "./document-name";
 import { createCollabServer } from "./server";
 import { createBriefWithMembers, type TestBrief } from "./test-factories";
 import {
@@ -218,5 +219,54 @@ describe("collab server", () => {
       (state) => (state.user as { id?: string } | undefined)?.id,
     );
     expect(claimedIds).not.toContain(brief.users.ADMIN.id);
+  });
+
+  it("logs changes made on the server itself (direct connections)", async () => {
+    const own = await createBriefWithMembers();
+    const direct = await server.hocuspocus.openDirectConnection(briefDocumentName(own.briefId));
+    await direct.transact((document) => appendParagraph(document, "restored by the server"));
+    await direct.disconnect();
+    // Server-side changes are logged from onChange, which Hocuspocus does not await.
+    let text = "";
+    for (let attempt = 0; attempt < 100 && text === ""; attempt++) {
+      text = await storedText(own.briefId);
+      if (text === "") await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(text).toBe("restored by the server");
+    const rows = await db.briefUpdate.findMany({
+      where: { briefId: own.briefId },
+      select: { userId: true },
+    });
+    expect(rows.every((row) => row.userId === null)).toBe(true);
+  });
+
+  it("with broadcastBeforeCommit, still acknowledges only what is stored", async () => {
+    const early = createCollabServer({
+      port: 0,
+      address: "127.0.0.1",
+      allowedOrigins: [TEST_ORIGIN],
+      broadcastBeforeCommit: true,
+    });
+    await early.listen();
+    try {
+      const own = await createBriefWithMembers();
+      const earlyUrl = `ws://127.0.0.1:${early.address.port}`;
+      const a = await connectClient({
+        url: earlyUrl,
+        briefId: own.briefId,
+        user: own.users.EDITOR,
+      });
+      const b = await connectClient({ url: earlyUrl, briefId: own.briefId, user: own.users.ADMIN });
+      clients.push(a, b);
+      await Promise.all([waitSynced(a), waitSynced(b)]);
+      for (let i = 0; i < 5; i++) appendParagraph(a.doc, `early ${i}`);
+      await waitAcknowledged(a);
+      // Acknowledged means committed: read the log right away, no waiting.
+      const stored = (await storedText(own.briefId)).split("\n");
+      expect(stored).toEqual(["early 0", "early 1", "early 2", "early 3", "early 4"]);
+      await waitFor(() => paragraphs(b.doc).length === 5, "the peer to receive the edits");
+    } finally {
+      await early.destroy();
+    }
   });
 });

@@ -23,6 +23,10 @@ export type CollabServerOptions = {
   compactAfterMs?: number;
   compactAtLeastEveryMs?: number;
   quiet?: boolean;
+  /** Update-log writer to use (default: group commit through `client`). */
+  writer?: UpdateLogWriter;
+  /** See PersistenceExtension: broadcast at once, acknowledge after the commit. */
+  broadcastBeforeCommit?: boolean;
 };
 
 /**
@@ -38,7 +42,11 @@ export function createCollabServer(options: CollabServerOptions): Server {
     limits,
     new AuthenticationExtension({ allowedOrigins: options.allowedOrigins, client }),
     new AwarenessGuardExtension(),
-    new PersistenceExtension({ client, writer: new UpdateLogWriter(client) }),
+    new PersistenceExtension({
+      client,
+      writer: options.writer ?? new UpdateLogWriter(client),
+      broadcastBeforeCommit: options.broadcastBeforeCommit,
+    }),
   ];
   if (options.redisUrl) {
     extensions.unshift(

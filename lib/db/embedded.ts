@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export const DEFAULT_EMBEDDED_PORT = 54329;
@@ -95,7 +96,12 @@ export async function startEmbeddedPostgres(
 }
 
 function openPGlite(dataDir: string): Promise<PGlite> {
-  return PGlite.create({ dataDir, startParams: [...PGlite.defaultStartParams, ...START_PARAMS] });
+  return PGlite.create({
+    dataDir,
+    startParams: [...PGlite.defaultStartParams, ...START_PARAMS],
+    // Incident search uses trigram indexes (CREATE EXTENSION pg_trgm in the migrations).
+    extensions: { pg_trgm },
+  });
 }
 
 function portError(port: number, error: unknown): Error {

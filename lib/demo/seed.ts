@@ -3,6 +3,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { directionOf } from "@/lib/i18n/config";
 import { DEMO_BRIEFS, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE } from "./content";
 import { paragraphsToJson, paragraphsToYState } from "./document";
+import { seedDemoSources } from "./sources";
 
 /**
  * Creates the demo workspace, users and briefs when missing. Idempotent: existing rows are
@@ -81,5 +82,6 @@ export async function seedDemo(tx: Tx = db): Promise<{ created: number }> {
     });
     created += 1;
   }
+  created += await seedDemoSources(workspace.id, userIds.get("editor@briefroom.test")!, tx);
   return { created };
 }

@@ -1,6 +1,8 @@
 import type { AnyExtension } from "@tiptap/core";
 import { TableKit, type TableKitOptions } from "@tiptap/extension-table";
 import { StarterKit, type StarterKitOptions } from "@tiptap/starter-kit";
+import { Citation } from "./citation";
+import { IncidentEmbeds } from "./incident-embeds";
 import { isSafeLinkHref } from "./link-href";
 import { TextDirectionExtension } from "./text-direction";
 
@@ -39,5 +41,9 @@ export function extensions(options: EditorSchemaOptions = {}): AnyExtension[] {
     }),
     TableKit.configure(options.tables ?? {}),
     TextDirectionExtension,
+    // Inline citation atom; the browser swaps in its node view with Citation.extend().
+    Citation,
+    // Live incident table / inline figure / chart (query stored, not results).
+    ...IncidentEmbeds,
   ];
 }

@@ -11,6 +11,7 @@ export {
 } from "./text-direction";
 export {
   proseMirrorNodeFromUpdate,
+  proseMirrorNodeOfScratchDoc,
   proseMirrorNodeFromYDoc,
   updateToJson,
   yDocToJson,

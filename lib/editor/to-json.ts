@@ -5,11 +5,18 @@ import * as Y from "yjs";
 import { editorSchema, YDOC_FRAGMENT } from "./schema";
 
 /**
- * Builds the ProseMirror document held in a Yjs update (e.g. a stored BriefDocument.state).
- *
- * y-prosemirror deletes elements that do not fit the schema from the Y.Doc it reads, so
- * this works on a scratch doc of its own and never touches a live one.
+ * Reads the ProseMirror document of a Y.Doc you own. y-prosemirror deletes elements that do
+ * not fit the schema from the doc it reads, so never pass a live document: use a scratch
+ * doc, or the copying functions below.
  */
+export function proseMirrorNodeOfScratchDoc(
+  scratch: Y.Doc,
+  schema: Schema = editorSchema(),
+): ProseMirrorNode {
+  return yXmlFragmentToProseMirrorRootNode(scratch.getXmlFragment(YDOC_FRAGMENT), schema);
+}
+
+/** Builds the ProseMirror document held in a Yjs update (e.g. a stored BriefDocument.state). */
 export function proseMirrorNodeFromUpdate(
   update: Uint8Array,
   schema: Schema = editorSchema(),
@@ -17,7 +24,7 @@ export function proseMirrorNodeFromUpdate(
   const scratch = new Y.Doc({ gc: false });
   try {
     Y.applyUpdate(scratch, update);
-    return yXmlFragmentToProseMirrorRootNode(scratch.getXmlFragment(YDOC_FRAGMENT), schema);
+    return proseMirrorNodeOfScratchDoc(scratch, schema);
   } finally {
     scratch.destroy();
   }

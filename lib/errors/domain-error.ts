@@ -19,7 +19,24 @@ export type ErrorCode =
   | "wrongPassword"
   | "lastAdmin"
   | "cannotChangeOwnRole"
-  | "rateLimited";
+  | "rateLimited"
+  | "sourceDuplicate"
+  | "sourceCited"
+  | "sourceUnsafeUrl"
+  | "sourceInvalidDate"
+  | "importTooLarge"
+  | "importUnreadable"
+  | "citationStyleUnknown"
+  // incident imports (issue 5)
+  | "importEncoding"
+  | "importEmpty"
+  | "importDelimiter"
+  | "importNoHeader"
+  | "importWrongHeader"
+  | "importWrongDataset"
+  | "importMalformed"
+  | "importHasErrors"
+  | "importNothingToCommit";
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   notFound: 404,
@@ -28,6 +45,9 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   rateLimited: 429,
   emailTaken: 409,
   alreadyMember: 409,
+  sourceDuplicate: 409,
+  sourceCited: 409,
+  importTooLarge: 413,
   invitationUsed: 410,
   invitationExpired: 410,
 };

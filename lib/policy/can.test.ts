@@ -10,7 +10,14 @@ const workspace = { kind: "workspace", id: WS } as const;
 
 // The full matrix, written out so a change to the policy shows up as a change here.
 const BRIEF_MATRIX: Record<
-  Exclude<Action, `workspace.${string}` | "brief.create" | "brief.listDeleted">,
+  Exclude<
+    Action,
+    | `workspace.${string}`
+    | `source.${string}`
+    | `incident.${string}`
+    | "brief.create"
+    | "brief.listDeleted"
+  >,
   Role[]
 > = {
   "brief.read": ["VIEWER", "EDITOR", "APPROVER", "ADMIN"],
@@ -46,6 +53,35 @@ describe("can() on a workspace", () => {
       "ADMIN",
     ]);
     expect(ROLES.filter((r) => can(member(r), "brief.listDeleted", workspace))).toEqual(["ADMIN"]);
+  });
+
+  it("lets every member read the source library and editors and up change it", () => {
+    expect(ROLES.filter((r) => can(member(r), "source.read", workspace))).toEqual(ROLES);
+    for (const action of ["source.create", "source.edit", "source.delete"] as const) {
+      expect(ROLES.filter((r) => can(member(r), action, workspace))).toEqual([
+        "EDITOR",
+        "APPROVER",
+        "ADMIN",
+      ]);
+      expect(can(member("ADMIN", OTHER), action, workspace)).toBe(false);
+      expect(can(member("ADMIN"), action, live)).toBe(false);
+    }
+  });
+});
+
+describe("can() on incident data", () => {
+  it("lets every member read incidents and editors and up import, edit and annotate", () => {
+    expect(ROLES.filter((r) => can(member(r), "incident.read", workspace))).toEqual(ROLES);
+    for (const action of ["incident.import", "incident.edit", "incident.note"] as const) {
+      expect(ROLES.filter((r) => can(member(r), action, workspace))).toEqual([
+        "EDITOR",
+        "APPROVER",
+        "ADMIN",
+      ]);
+      expect(can(member("ADMIN", OTHER), action, workspace)).toBe(false);
+      expect(can(member("ADMIN"), action, live)).toBe(false);
+    }
+    expect(can(member("VIEWER", OTHER), "incident.read", workspace)).toBe(false);
   });
 });
 

@@ -24,7 +24,18 @@ export type BriefResource = {
 export type Resource = WorkspaceResource | BriefResource;
 
 export type WorkspaceAction =
-  "workspace.read" | "workspace.manageMembers" | "brief.create" | "brief.listDeleted";
+  | "workspace.read"
+  | "workspace.manageMembers"
+  | "brief.create"
+  | "brief.listDeleted"
+  | "source.read"
+  | "source.create"
+  | "source.edit"
+  | "source.delete"
+  | "incident.read"
+  | "incident.import"
+  | "incident.edit"
+  | "incident.note";
 export type BriefAction =
   | "brief.read"
   | "brief.edit"
@@ -45,6 +56,15 @@ const MINIMUM: Record<Action, Role> = {
   "workspace.manageMembers": "ADMIN",
   "brief.create": "EDITOR",
   "brief.listDeleted": "ADMIN",
+  "source.read": "VIEWER",
+  "source.create": "EDITOR",
+  "source.edit": "EDITOR",
+  "source.delete": "EDITOR",
+  // Incident data: everyone reads; editors import files, add/edit in-house rows, write notes.
+  "incident.read": "VIEWER",
+  "incident.import": "EDITOR",
+  "incident.edit": "EDITOR",
+  "incident.note": "EDITOR",
   "brief.read": "VIEWER",
   "brief.edit": "EDITOR",
   "brief.rename": "EDITOR",

@@ -36,6 +36,12 @@ export default async function BriefsPage({ params, searchParams }: Props) {
     <section className="stack-lg">
       <div className="page-head">
         <h1>{workspace.name}</h1>
+        <Link href={`/w/${workspace.slug}/incidents`} data-testid="incidents-link">
+          {t("incidents.nav")}
+        </Link>
+        <Link href={`/w/${workspace.slug}/sources`} data-testid="sources-link">
+          {t("sources.nav")}
+        </Link>
         {can(member, "workspace.manageMembers", ws) && (
           <Link href={`/w/${workspace.slug}/members`}>{t("nav.members")}</Link>
         )}

@@ -12,9 +12,13 @@ const NO_STORE = { "Cache-Control": "no-store" };
  * A short-lived token for the collaboration server, minted from the session. The collab
  * server verifies it and asks `can()` again with the membership it reads itself.
  */
-export async function POST(_request: Request, { params }: { params: Promise<{ briefId: string }> }) {
+export async function POST(
+  _request: Request,
+  { params }: { params: Promise<{ briefId: string }> },
+) {
   const user = await getSessionUser();
-  if (!user) return NextResponse.json({ error: "unauthenticated" }, { status: 401, headers: NO_STORE });
+  if (!user)
+    return NextResponse.json({ error: "unauthenticated" }, { status: 401, headers: NO_STORE });
   const { briefId } = await params;
   const access = await findBriefAccess(briefId, user.id);
   if (!access) return NextResponse.json({ error: "notFound" }, { status: 404, headers: NO_STORE });

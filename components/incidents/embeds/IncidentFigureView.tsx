@@ -1,0 +1,43 @@
+"use client";
+
+import { NodeViewWrapper, type NodeViewProps } from "@tiptap/react";
+import { useFormatter, useTranslations } from "next-intl";
+import { describeFilter } from "./describe-filter";
+import { parseSpec, rowsHref, useEmbedData } from "./use-embed-data";
+
+/** A single computed number inline in a sentence: a count, a fatality total or a ratio. */
+export function IncidentFigureView({ node }: NodeViewProps) {
+  const t = useTranslations("incidents.embed");
+  const format = useFormatter();
+  const spec = String(node.attrs.spec ?? "");
+  const { data, error } = useEmbedData(spec);
+  const { filter, metric } = parseSpec(spec);
+  const figure = data?.kind === "figure" ? data : null;
+  const text = error
+    ? "?"
+    : !figure
+      ? "…"
+      : figure.ratio !== null && "baseline" in figure
+        ? `×${format.number(figure.ratio)}`
+        : format.number(figure.value);
+  const title = [
+    t(metric === "fatalities" ? "figureFatalities" : "figureCount"),
+    describeFilter(filter),
+    figure ? t("asOf", { time: format.dateTime(new Date(figure.asOf), { dateStyle: "medium", timeStyle: "short" }) }) : "", // prettier-ignore
+  ].filter(Boolean).join(" · "); // prettier-ignore
+  return (
+    <NodeViewWrapper
+      as="span"
+      className="incident-figure"
+      data-testid="embed-figure"
+      title={title}
+      contentEditable={false}
+    >
+      {" "}
+      {/* prettier-ignore */}
+      <a href={rowsHref(filter)} target="_blank" rel="noopener" data-testid="embed-figure-value">
+        {text}
+      </a>
+    </NodeViewWrapper>
+  );
+}

@@ -1,0 +1,96 @@
+import path from "node:path";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { USERS, WORKSPACE, signIn } from "./helpers";
+
+const SAMPLE = path.join(__dirname, "../lib/incidents/fixtures/ucdp-ged-candidate-26.0.7-mali-sample.csv"); // prettier-ignore
+
+async function openAs(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  return page;
+}
+
+async function insertEmbed(
+  page: Page,
+  kind: "table" | "figure" | "chart",
+  fields: Record<string, string>,
+) {
+  // prettier-ignore
+  const picker = page.getByTestId("incident-embed-picker");
+  await picker.locator("summary").click();
+  await picker.getByTestId("picker-kind").selectOption(kind);
+  for (const [name, value] of Object.entries(fields)) await picker.getByTestId(`picker-${name}`).fill(value); // prettier-ignore
+  await picker.getByTestId("picker-insert").click();
+}
+
+test("an editor imports the UCDP sample, filters to Kayes, embeds a table, a figure and a citation a co-editor sees", async ({
+  browser,
+}) => {
+  const editor = await openAs(browser, USERS.editor);
+
+  // Import: preview first (nothing written), then commit.
+  await editor.goto(`${WORKSPACE}/incidents/import`);
+  await editor.locator('input[name="file"]').setInputFiles(SAMPLE);
+  await expect(editor.locator('input[name="version"]')).toHaveValue("26.0.7");
+  await editor.getByTestId("import-preview").click();
+  const preview = editor.getByTestId("import-preview-result");
+  await expect(preview.getByTestId("count-rows")).toHaveText("12");
+  await expect(preview.getByTestId("count-rejected")).toHaveText("0");
+  await editor.getByTestId("import-commit").click();
+  const result = editor.getByTestId("import-result");
+  await expect(result.getByTestId("count-rows")).toHaveText("12");
+  const inserted = Number(await result.getByTestId("count-inserted").textContent());
+  const unchanged = Number(await result.getByTestId("count-unchanged").textContent());
+  expect(inserted + unchanged).toBe(12);
+  await expect(editor.getByTestId("import-history")).toContainText("ucdp-ged-candidate-26.0.7-mali-sample.csv"); // prettier-ignore
+
+  // Browse: the French/Arabic name of the region finds the GED "Kayes region" rows.
+  await editor.goto(`${WORKSPACE}/incidents`);
+  await editor.locator('input[name="admin1"]').fill("كاي");
+  await editor.getByTestId("incident-filter-submit").click();
+  await expect(editor.getByTestId("incident-count")).toHaveText("4");
+  await expect(editor.getByTestId("incident-fatalities")).toHaveText("2");
+  await expect(editor.getByTestId("incident-row")).toHaveCount(4);
+  await expect(editor.getByTestId("incident-chart")).toBeVisible();
+  expect(await editor.getByTestId("incident-export").getAttribute("href")).toContain("admin1=");
+
+  // A brief with a live figure and table; a co-editor sees them.
+  await editor.goto(WORKSPACE);
+  await editor.getByTestId("create-brief").locator("summary").click();
+  await editor.locator('input[name="title"]').fill(`Kayes data ${Date.now()}`);
+  await editor.getByTestId("create-brief").locator('button[type="submit"]').click();
+  await expect(editor.getByTestId("connection-status")).toHaveAttribute("data-state", "saved");
+  const briefPath = new URL(editor.url()).pathname;
+
+  await editor.getByTestId("editor").click();
+  await editor.keyboard.type("JNIM incidents in Kayes, July 2026: ");
+  await insertEmbed(editor, "figure", { actor: "JNIM", admin1: "Kayes" });
+  await expect(editor.getByTestId("embed-figure-value")).toHaveText("4");
+  await editor.keyboard.press("End");
+  await insertEmbed(editor, "table", { admin1: "Kayes" });
+  await expect(editor.getByTestId("embed-table").getByTestId("embed-row")).toHaveCount(4);
+  await expect(editor.getByTestId("embed-as-of").first()).toBeVisible();
+
+  const approver = await openAs(browser, USERS.approver);
+  await approver.goto(briefPath);
+  await expect(approver.getByTestId("embed-figure-value")).toHaveText("4");
+  await expect(approver.getByTestId("embed-table").getByTestId("embed-row")).toHaveCount(4);
+  await expect(approver.getByTestId("embed-table").getByTestId("embed-row").first()).toHaveAttribute("data-external-id", "636798"); // prettier-ignore
+
+  // Cite the table's rows: a numbered citation (shared numbering with sources) appears for both.
+  await editor.getByTestId("embed-cite-rows").click();
+  await expect(editor.getByTestId("citation-marker")).toHaveText("1");
+  await expect(approver.getByTestId("citation-marker")).toHaveText("1");
+
+  for (const page of [editor, approver]) await page.context().close();
+});
+
+test("a viewer browses incidents but cannot import", async ({ browser }) => {
+  const viewer = await openAs(browser, USERS.viewer);
+  await viewer.goto(`${WORKSPACE}/incidents`);
+  await expect(viewer.getByTestId("incident-filters")).toBeVisible();
+  await expect(viewer.getByTestId("incident-import-link")).toHaveCount(0);
+  const response = await viewer.goto(`${WORKSPACE}/incidents/import`);
+  expect(response?.status()).toBe(404);
+  await viewer.context().close();
+});

@@ -1,0 +1,119 @@
+import { db, type Tx } from "@/lib/db";
+import { DomainError } from "@/lib/errors/domain-error";
+import type { Member } from "@/lib/policy/can";
+import { assertCanRead, incidentSeries, incidentTotals, incidentWhere, rowSelect } from "./queries";
+import { embedSpecSchema, type EmbedSpec, type IncidentSort } from "./query-schema";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** Parses a stored embed spec (a node attribute); a broken one is a validation error. */
+export function parseEmbedSpec(value: unknown): EmbedSpec {
+  const raw = typeof value === "string" ? safeJson(value) : value;
+  const parsed = embedSpecSchema.safeParse(raw);
+  if (!parsed.success) throw new DomainError("validation");
+  return parsed.data;
+}
+
+function safeJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null;
+  }
+}
+
+const TABLE_ORDER: Record<IncidentSort, Prisma.IncidentOrderByWithRelationInput> = {
+  date: { dateStart: "desc" },
+  fatalities: { fatalitiesBest: "desc" },
+  admin1: { admin1: "asc" },
+  eventType: { eventType: "asc" },
+  dataset: { dataset: "asc" },
+};
+
+/**
+ * Computes an embed's result now. `asOf` is when it was computed, so the brief can say
+ * "data as of …"; `lastChange` is the latest import that touched the workspace's data.
+ */
+export async function computeEmbed(member: Member, spec: EmbedSpec, tx: Tx = db) {
+  assertCanRead(member);
+  const asOf = new Date().toISOString();
+  const lastBatch = await tx.importBatch.findFirst({
+    where: { workspaceId: member.workspaceId },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
+  const base = { asOf, lastChange: lastBatch?.createdAt.toISOString() ?? null };
+  if (spec.kind === "table") {
+    const where = await incidentWhere(member.workspaceId, spec.filter, tx);
+    const direction = spec.dir;
+    const order = Object.fromEntries(
+      Object.entries(TABLE_ORDER[spec.sort]).map(([k]) => [k, direction]),
+    ) as Prisma.IncidentOrderByWithRelationInput;
+    const [rows, totals] = await Promise.all([
+      tx.incident.findMany({ where, orderBy: [order, { externalId: "asc" }], take: spec.limit, select: rowSelect }), // prettier-ignore
+      incidentTotals(member, spec.filter, tx),
+    ]);
+    return { ...base, kind: "table" as const, rows: rows.map(serializeRow), ...totals };
+  }
+  if (spec.kind === "figure") {
+    const value = await metric(member, spec.filter, spec.metric, tx);
+    if (!spec.baseline) return { ...base, kind: "figure" as const, value, ratio: null };
+    const baseline = await metric(member, spec.baseline, spec.metric, tx);
+    return {
+      ...base,
+      kind: "figure" as const,
+      value,
+      baseline,
+      ratio: baseline === 0 ? null : Math.round((value / baseline) * 10) / 10,
+    };
+  }
+  const series = await incidentSeries(member, spec.filter, spec.period, tx);
+  return { ...base, kind: "chart" as const, series };
+}
+export type EmbedResult = Awaited<ReturnType<typeof computeEmbed>>;
+
+async function metric(
+  member: Member,
+  filter: EmbedSpec["filter"],
+  which: "count" | "fatalities",
+  tx: Tx,
+) {
+  // prettier-ignore
+  const totals = await incidentTotals(member, filter, tx);
+  return which === "count" ? totals.count : totals.fatalities;
+}
+
+function serializeRow(row: Prisma.IncidentGetPayload<{ select: typeof rowSelect }>) {
+  return {
+    ...row,
+    dateStart: row.dateStart.toISOString().slice(0, 10),
+    dateEnd: row.dateEnd.toISOString().slice(0, 10),
+  };
+}
+export type SerializedRow = ReturnType<typeof serializeRow>;
+
+/** What a footnote says about cited incident rows: dataset, version, row id, access date. */
+export async function citedIncidents(member: Member, ids: string[], tx: Tx = db) {
+  assertCanRead(member);
+  const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)).slice(0, 50);
+  const rows = await tx.incident.findMany({
+    where: { workspaceId: member.workspaceId, id: { in: valid } },
+    select: {
+      id: true,
+      dataset: true,
+      externalId: true,
+      datasetVersion: true,
+      dateStart: true,
+      placeName: true,
+      importBatch: { select: { accessDate: true } },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    dataset: r.dataset,
+    externalId: r.externalId,
+    datasetVersion: r.datasetVersion,
+    date: r.dateStart.toISOString().slice(0, 10),
+    placeName: r.placeName,
+    accessDate: r.importBatch?.accessDate.toISOString().slice(0, 10) ?? null,
+  }));
+}

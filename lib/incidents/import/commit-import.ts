@@ -1,0 +1,220 @@
+import { db, type Tx } from "@/lib/db";
+import { DomainError } from "@/lib/errors/domain-error";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { can, type Member } from "@/lib/policy/can";
+import type { ImportDataset } from "../csv/columns";
+import {
+  actorText,
+  COMPARED_FIELDS,
+  contentHash,
+  searchText,
+  yearMonth,
+  type IncidentValues,
+} from "../csv/incident-values";
+import { actorNames, actorResolver } from "../actors";
+import type { ParsedImport } from "./parse-import";
+
+export type ImportMeta = {
+  fileName: string;
+  fileSize: number;
+  datasetVersion: string | null;
+  accessDate: Date;
+};
+
+export type ImportCounts = { inserted: number; updated: number; unchanged: number };
+
+export type ImportSummary = ImportCounts & {
+  batchId: string | null;
+  dataset: ImportDataset;
+  encoding: ParsedImport["encoding"];
+  totalRows: number;
+  rejected: number;
+  errors: ParsedImport["errors"];
+};
+
+const CHUNK = 1000;
+
+/** What a commit would do, without writing: the dry-run preview. */
+export async function previewImport(
+  member: Member,
+  parsed: ParsedImport,
+  tx: Tx = db,
+): Promise<ImportSummary> {
+  assertCanImport(member);
+  const existing = await existingHashes(member.workspaceId, parsed.dataset, tx);
+  const counts: ImportCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  for (const row of parsed.rows) {
+    const found = existing.get(row.externalId);
+    if (!found) counts.inserted++;
+    else if (found.hash === contentHash(parsed.dataset, row.raw)) counts.unchanged++;
+    else counts.updated++;
+  }
+  return summary(null, parsed, counts);
+}
+
+/**
+ * Imports a parsed file as one batch in one transaction: new rows inserted, changed rows
+ * updated with their previous values kept in IncidentRevision, unchanged rows left alone.
+ * Rows with errors make the whole commit fail unless `skipRejected` is set; a failure
+ * anywhere rolls everything back.
+ */
+export async function commitImport(
+  member: Member,
+  parsed: ParsedImport,
+  meta: ImportMeta,
+  options: { skipRejected?: boolean; onProgress?: (done: number) => void } = {},
+): Promise<ImportSummary> {
+  assertCanImport(member);
+  if (parsed.rejected > 0 && !options.skipRejected)
+    throw new DomainError("importHasErrors", { count: parsed.rejected });
+  if (parsed.rows.length === 0) throw new DomainError("importNothingToCommit");
+  return db.$transaction(
+    async (tx) => {
+      // One import per workspace and dataset at a time: two concurrent files with the
+      // same new ids would otherwise both try to insert them.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${member.workspaceId}:${parsed.dataset}`}))`;
+      const batch = await tx.importBatch.create({
+        data: {
+          workspaceId: member.workspaceId,
+          dataset: parsed.dataset,
+          datasetVersion: meta.datasetVersion,
+          fileName: meta.fileName.slice(0, 300),
+          fileSize: meta.fileSize,
+          encoding: parsed.encoding,
+          accessDate: meta.accessDate,
+          createdById: member.userId,
+          inserted: 0,
+          updated: 0,
+          unchanged: 0,
+          rejected: parsed.rejected,
+          errors: parsed.errors as unknown as Prisma.InputJsonValue,
+        },
+        select: { id: true },
+      });
+      const existing = await existingHashes(member.workspaceId, parsed.dataset, tx);
+      const resolve = await actorResolver(new Set(parsed.rows.flatMap(actorNames)), tx);
+      const counts: ImportCounts = { inserted: 0, updated: 0, unchanged: 0 };
+      const inserts: ReturnType<typeof toColumns>[] = [];
+      const changed: Changed[] = [];
+      for (const row of parsed.rows) {
+        const hash = contentHash(parsed.dataset, row.raw);
+        const found = existing.get(row.externalId);
+        if (!found)
+          inserts.push(toColumns(member.workspaceId, parsed.dataset, meta, row, hash, batch.id)); // prettier-ignore
+        else if (found.hash !== hash) changed.push({ id: found.id, row, hash });
+        else counts.unchanged++;
+      }
+      for (let i = 0; i < inserts.length; i += CHUNK) {
+        const chunk = inserts.slice(i, i + CHUNK);
+        const created = await tx.incident.createManyAndReturn({ data: chunk.map((c) => c.columns), select: { id: true } }); // prettier-ignore
+        await tx.incidentRaw.createMany({ data: created.map((c, k) => ({ incidentId: c.id, raw: chunk[k]!.raw })) }); // prettier-ignore
+        counts.inserted += created.length;
+        options.onProgress?.(counts.inserted);
+      }
+      for (let i = 0; i < changed.length; i += CHUNK) {
+        counts.updated += await applyChanges(tx, member.workspaceId, parsed.dataset, meta, batch.id, changed.slice(i, i + CHUNK)); // prettier-ignore
+        options.onProgress?.(counts.inserted + counts.updated);
+      }
+      await tx.importBatch.update({ where: { id: batch.id }, data: counts });
+      return summary(batch.id, parsed, counts);
+    },
+    { timeout: 10 * 60_000, maxWait: 60_000 },
+  );
+}
+
+function assertCanImport(member: Member): void {
+  if (!can(member, "incident.import", { kind: "workspace", id: member.workspaceId }))
+    throw new DomainError("forbidden");
+}
+
+function summary(batchId: string | null, parsed: ParsedImport, counts: ImportCounts) {
+  return {
+    batchId,
+    dataset: parsed.dataset,
+    encoding: parsed.encoding,
+    totalRows: parsed.totalRows,
+    rejected: parsed.rejected,
+    errors: parsed.errors,
+    ...counts,
+  };
+}
+
+async function existingHashes(workspaceId: string, dataset: ImportDataset, tx: Tx) {
+  const rows = await tx.incident.findMany({
+    where: { workspaceId, dataset },
+    select: { id: true, externalId: true, contentHash: true },
+  });
+  return new Map(rows.map((r) => [r.externalId, { id: r.id, hash: r.contentHash }]));
+}
+
+type Changed = { id: string; row: IncidentValues; hash: string; actorIds: string[] };
+
+/** The incidents columns of a row, and its raw text (stored apart, in incident_raw). */
+function toColumns(
+  workspaceId: string,
+  dataset: ImportDataset,
+  meta: ImportMeta,
+  row: IncidentValues,
+  hash: string,
+  batchId: string,
+  actorIds: string[],
+): { columns: Prisma.IncidentCreateManyInput; raw: Prisma.InputJsonValue } {
+  const { raw, ...values } = row;
+  return {
+    columns: {
+      ...values,
+      workspaceId,
+      dataset,
+      datasetVersion: meta.datasetVersion,
+      yearMonth: yearMonth(row.dateStart),
+      contentHash: hash,
+      searchText: searchText(row),
+      actorText: actorText(row),
+      actorIds,
+      importBatchId: batchId,
+    },
+    raw,
+  };
+}
+
+async function applyChanges(
+  tx: Tx,
+  workspaceId: string,
+  dataset: ImportDataset,
+  meta: ImportMeta,
+  batchId: string,
+  changed: Changed[],
+): Promise<number> {
+  const select = Object.fromEntries(COMPARED_FIELDS.map((f) => [f, true])) as Record<
+    (typeof COMPARED_FIELDS)[number],
+    true
+  >;
+  const before = await tx.incident.findMany({
+    where: { id: { in: changed.map((c) => c.id) } },
+    select: { id: true, ...select },
+  });
+  const byId = new Map(before.map((b) => [b.id, b]));
+  const revisions: Prisma.IncidentRevisionCreateManyInput[] = [];
+  for (const { id, row, hash, actorIds } of changed) {
+    const old = byId.get(id);
+    const fields = COMPARED_FIELDS.filter((f) => !same(old?.[f] ?? null, row[f]));
+    const { columns, raw } = toColumns(workspaceId, dataset, meta, row, hash, batchId, actorIds);
+    const { externalId: _externalId, ...data } = columns;
+    await tx.incident.update({ where: { id }, data });
+    await tx.incidentRaw.upsert({ where: { incidentId: id }, create: { incidentId: id, raw }, update: { raw } }); // prettier-ignore
+    revisions.push({
+      incidentId: id,
+      importBatchId: batchId,
+      // Only columns we do not map changed (e.g. GED's priogrid cell): say "raw".
+      changedFields: fields.length ? fields : ["raw"],
+      previous: Object.fromEntries(fields.map((f) => [f, old?.[f] ?? null])) as Prisma.InputJsonValue, // prettier-ignore
+    });
+  }
+  await tx.incidentRevision.createMany({ data: revisions });
+  return changed.length;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return a === b;
+}

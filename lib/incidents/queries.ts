@@ -1,0 +1,175 @@
+import { db, type Tx } from "@/lib/db";
+import { DomainError } from "@/lib/errors/domain-error";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { can, type Member } from "@/lib/policy/can";
+import { actorTerms, adminSpellings, placeTerms } from "./gazetteer";
+import { normalizeText } from "./normalize";
+import type { IncidentFilter, IncidentSort, ListParams } from "./query-schema";
+
+export const PAGE_SIZE = 50;
+
+export function assertCanRead(member: Member): void {
+  if (!can(member, "incident.read", { kind: "workspace", id: member.workspaceId }))
+    throw new DomainError("notFound");
+}
+
+/**
+ * The Prisma filter for a browser/embed filter. Names are expanded through the gazetteers
+ * first, so "Kayes", "Région de Kayes" and "كاي" select the same rows, and "GSIM" or
+ * "نصرة الإسلام" finds rows where the dataset wrote "JNIM". Free text and actors compare
+ * normalized text with LIKE '%…%', which the trigram indexes serve.
+ */
+export async function incidentWhere(
+  workspaceId: string,
+  filter: IncidentFilter,
+  tx: Tx = db,
+): Promise<Prisma.IncidentWhereInput> {
+  const and: Prisma.IncidentWhereInput[] = [{ workspaceId }];
+  if (filter.from) and.push({ dateStart: { gte: new Date(`${filter.from}T00:00:00Z`) } });
+  if (filter.to) and.push({ dateStart: { lte: new Date(`${filter.to}T00:00:00Z`) } });
+  if (filter.dataset) and.push({ dataset: filter.dataset });
+  if (filter.eventType) and.push({ eventType: filter.eventType });
+  if (filter.minFatalities !== undefined)
+    and.push({ fatalitiesBest: { gte: filter.minFatalities } });
+  if (filter.maxFatalities !== undefined)
+    and.push({ fatalitiesBest: { lte: filter.maxFatalities } });
+  const [admin1, admin2, actors, textActors, textPlaces] = await Promise.all([
+    filter.admin1 ? adminSpellings(filter.admin1, 1, tx) : null,
+    filter.admin2 ? adminSpellings(filter.admin2, 2, tx) : null,
+    filter.actor ? actorTerms(filter.actor, tx) : null,
+    filter.q ? actorTerms(filter.q, tx) : null,
+    filter.q ? placeTerms(filter.q, tx) : null,
+  ]);
+  if (admin1) and.push({ admin1: { in: admin1 } });
+  if (admin2) and.push({ admin2: { in: admin2 } });
+  if (filter.place) and.push({ placeName: { contains: filter.place, mode: "insensitive" } });
+  if (actors?.length) and.push({ OR: actors.map((t) => ({ actorText: { contains: t } })) });
+  if (filter.q) {
+    const terms = [...new Set([normalizeText(filter.q), ...(textActors ?? []), ...(textPlaces ?? [])])]; // prettier-ignore
+    and.push({ OR: terms.filter(Boolean).map((t) => ({ searchText: { contains: t } })) });
+  }
+  return { AND: and };
+}
+
+const ORDER: Record<
+  IncidentSort,
+  (dir: "asc" | "desc") => Prisma.IncidentOrderByWithRelationInput[]
+> = {
+  // prettier-ignore
+  date: (dir) => [{ dateStart: dir }, { externalId: dir }],
+  fatalities: (dir) => [{ fatalitiesBest: dir }, { dateStart: "desc" }],
+  admin1: (dir) => [{ admin1: { sort: dir, nulls: "last" } }, { dateStart: "desc" }],
+  eventType: (dir) => [{ eventType: dir }, { dateStart: "desc" }],
+  dataset: (dir) => [{ dataset: dir }, { dateStart: "desc" }],
+};
+
+export const rowSelect = {
+  id: true,
+  dataset: true,
+  externalId: true,
+  datasetVersion: true,
+  dateStart: true,
+  dateEnd: true,
+  eventType: true,
+  subEventType: true,
+  sideA: true,
+  sideB: true,
+  admin1: true,
+  admin2: true,
+  placeName: true,
+  latitude: true,
+  longitude: true,
+  fatalitiesBest: true,
+  fatalitiesLow: true,
+  fatalitiesHigh: true,
+} as const;
+export type IncidentRow = Prisma.IncidentGetPayload<{ select: typeof rowSelect }>;
+
+/** A page of rows plus the count and fatality total of everything the filter selects. */
+export async function listIncidents(member: Member, params: ListParams, tx: Tx = db) {
+  assertCanRead(member);
+  const where = await incidentWhere(member.workspaceId, params, tx);
+  const [rows, totals] = await Promise.all([
+    tx.incident.findMany({
+      where,
+      orderBy: ORDER[params.sort](params.dir),
+      skip: (params.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: rowSelect,
+    }),
+    tx.incident.aggregate({ where, _count: { _all: true }, _sum: { fatalitiesBest: true } }),
+  ]);
+  return {
+    rows,
+    total: totals._count._all,
+    fatalities: totals._sum.fatalitiesBest ?? 0,
+    page: params.page,
+    pageSize: PAGE_SIZE,
+  };
+}
+
+export type SeriesPoint = { period: string; count: number; fatalities: number };
+
+/** Incidents and fatalities per month or year, with empty periods filled in. */
+export async function incidentSeries(
+  member: Member,
+  filter: IncidentFilter,
+  period: "month" | "year",
+  tx: Tx = db,
+): Promise<SeriesPoint[]> {
+  assertCanRead(member);
+  const where = await incidentWhere(member.workspaceId, filter, tx);
+  const groups = await tx.incident.groupBy({
+    by: ["yearMonth"],
+    where,
+    _count: { _all: true },
+    _sum: { fatalitiesBest: true },
+    orderBy: { yearMonth: "asc" },
+  });
+  const buckets = new Map<number, SeriesPoint>();
+  const key = (ym: number) => (period === "year" ? Math.floor(ym / 100) : ym);
+  for (const g of groups) {
+    const k = key(g.yearMonth);
+    const point = buckets.get(k) ?? { period: label(k, period), count: 0, fatalities: 0 };
+    point.count += g._count._all;
+    point.fatalities += g._sum.fatalitiesBest ?? 0;
+    buckets.set(k, point);
+  }
+  if (buckets.size === 0) return [];
+  const keys = [...buckets.keys()];
+  const out: SeriesPoint[] = [];
+  for (let k = Math.min(...keys); k <= Math.max(...keys); k = next(k, period)) {
+    out.push(buckets.get(k) ?? { period: label(k, period), count: 0, fatalities: 0 });
+  }
+  return out;
+}
+
+function next(k: number, period: "month" | "year"): number {
+  if (period === "year") return k + 1;
+  return k % 100 === 12 ? (Math.floor(k / 100) + 1) * 100 + 1 : k + 1;
+}
+
+function label(k: number, period: "month" | "year"): string {
+  return period === "year" ? String(k) : `${Math.floor(k / 100)}-${String(k % 100).padStart(2, "0")}`; // prettier-ignore
+}
+
+/** Count and fatality total of a filter. */
+export async function incidentTotals(member: Member, filter: IncidentFilter, tx: Tx = db) {
+  assertCanRead(member);
+  const where = await incidentWhere(member.workspaceId, filter, tx);
+  const totals = await tx.incident.aggregate({ where, _count: { _all: true }, _sum: { fatalitiesBest: true } }); // prettier-ignore
+  return { count: totals._count._all, fatalities: totals._sum.fatalitiesBest ?? 0 };
+}
+
+/** Values for the filter drop-downs: regions and event types present in the workspace. */
+export async function filterOptions(member: Member, tx: Tx = db) {
+  assertCanRead(member);
+  const [admin1, eventTypes] = await Promise.all([
+    tx.incident.groupBy({ by: ["admin1"], where: { workspaceId: member.workspaceId, admin1: { not: null } }, orderBy: { admin1: "asc" } }), // prettier-ignore
+    tx.incident.groupBy({ by: ["eventType"], where: { workspaceId: member.workspaceId }, orderBy: { eventType: "asc" } }), // prettier-ignore
+  ]);
+  return {
+    admin1: admin1.map((a) => a.admin1).filter((a): a is string => Boolean(a)),
+    eventTypes: eventTypes.map((e) => e.eventType),
+  };
+}

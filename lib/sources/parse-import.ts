@@ -1,0 +1,101 @@
+import { Cite } from "@citation-js/core";
+import "@citation-js/plugin-bibtex";
+import "@citation-js/plugin-ris";
+import { DomainError } from "@/lib/errors/domain-error";
+
+/** Imports larger than this are refused before parsing (a Zotero library of ~10,000 items). */
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+export const IMPORT_MAX_ENTRIES = 2000;
+
+export type ImportFormat = "csl-json" | "bibtex" | "ris";
+export type ParsedEntry =
+  | { index: number; label: string; item: Record<string, unknown> }
+  | { index: number; label: string; error: "unreadable" };
+
+export function detectFormat(text: string): ImportFormat | null {
+  const start = text.replace(/^\uFEFF/, "").trimStart();
+  if (start.startsWith("[") || start.startsWith("{")) return "csl-json";
+  if (/^TY {2}- /m.test(start)) return "ris";
+  if (/^\s*@[a-zA-Z]+\s*[{(]/m.test(start)) return "bibtex";
+  return null;
+}
+
+function snippet(text: string): string {
+  return text.replace(/\s+/g, " ").trim().slice(0, 80);
+}
+
+/** citation-js on one entry; any throw or an empty result is this entry's error alone. */
+function parseOne(chunk: string): Record<string, unknown> | null {
+  try {
+    const data = new Cite(chunk).data;
+    const item = data.length === 1 ? data[0] : null;
+    if (!item) return null;
+    const { _graph: _ignored, ...rest } = item;
+    void _ignored;
+    return rest;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Splits an export into entries and parses each one on its own, so one malformed entry is
+ * reported by its position and first words while the others still import. CSL-JSON is plain
+ * JSON; BibTeX and RIS go through citation-js.
+ */
+export function parseImport(text: string): { format: ImportFormat; entries: ParsedEntry[] } {
+  if (Buffer.byteLength(text, "utf8") > IMPORT_MAX_BYTES) {
+    throw new DomainError("importTooLarge", { max: IMPORT_MAX_BYTES / 1024 / 1024 });
+  }
+  const format = detectFormat(text);
+  if (!format) throw new DomainError("importUnreadable");
+  const clean = text.replace(/^\uFEFF/, "");
+
+  if (format === "csl-json") {
+    let json: unknown;
+    try {
+      json = JSON.parse(clean);
+    } catch {
+      throw new DomainError("importUnreadable");
+    }
+    const list = Array.isArray(json)
+      ? json
+      : json && typeof json === "object" && Array.isArray((json as { items?: unknown }).items)
+        ? (json as { items: unknown[] }).items
+        : [json];
+    return {
+      format,
+      entries: list.slice(0, IMPORT_MAX_ENTRIES).map((entry, index) =>
+        entry && typeof entry === "object" && !Array.isArray(entry)
+          ? {
+              index,
+              label: snippet(String((entry as { title?: unknown }).title ?? "")),
+              item: entry as Record<string, unknown>,
+            }
+          : { index, label: snippet(JSON.stringify(entry) ?? ""), error: "unreadable" as const },
+      ),
+    };
+  }
+
+  const chunks =
+    format === "bibtex"
+      ? clean.split(/(?=^\s*@[a-zA-Z]+\s*[{(])/m).filter((c) => /^\s*@/.test(c))
+      : clean
+          .split(/^ER {2}-.*$/m)
+          .filter((c) => /^TY {2}- /m.test(c))
+          .map((c) => `${c.trim()}\nER  - \n`);
+  const entries = chunks.slice(0, IMPORT_MAX_ENTRIES).map((chunk, index): ParsedEntry => {
+    const comment = format === "bibtex" && /^\s*@(comment|preamble|string)\b/i.test(chunk);
+    const item = comment ? null : parseOne(chunk);
+    const label = snippet(chunk.split("\n").slice(0, 2).join(" "));
+    return item
+      ? { index, label: snippet(String(item.title ?? label)), item }
+      : { index, label, error: "unreadable" };
+  });
+  return {
+    format,
+    entries: entries.filter(
+      (e, i) => !/^\s*@(comment|preamble|string)\b/i.test(chunks[i] ?? "") || "item" in e,
+    ),
+  };
+}
