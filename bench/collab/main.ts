@@ -95,7 +95,6 @@ const LABELS: Record<ServerKind, string> = {
   vanilla: "vanilla Hocuspocus 4.7 (in memory)",
   ours: "Briefroom: logged before apply/broadcast/ack (default)",
   "ours-early": "Briefroom, broadcastBeforeCommit: logged before ack",
-  "ours-early-pg": "same, update log on a bare pg pool (no Prisma)",
 };
 
 function typingTable(title: string, rows: Row[]): string {
@@ -136,7 +135,6 @@ async function main(): Promise<void> {
         await typing("vanilla", fx, editors, rate),
         await typing("ours", fx, editors, rate),
         await typing("ours-early", fx, editors, rate),
-        await typing("ours-early-pg", fx, editors, rate),
       ];
       sections.push(
         typingTable(`${editors} editors × ${rate} ops/s, ${DURATION_MS / 1000} s, one brief`, rows),

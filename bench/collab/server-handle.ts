@@ -20,10 +20,14 @@ export type BenchServer = {
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
-export type ServerKind = "ours" | "ours-early" | "ours-early-pg" | "vanilla";
+export type ServerKind = "ours" | "ours-early" | "vanilla";
 
 /** Starts bench/collab/server-process.ts (node --import tsx, one process) and waits for READY. */
-export function startBenchServer(kind: ServerKind, env: NodeJS.ProcessEnv): Promise<BenchServer> {
+// Not NodeJS.ProcessEnv: Next.js declares NODE_ENV required there.
+export function startBenchServer(
+  kind: ServerKind,
+  env: Record<string, string | undefined>,
+): Promise<BenchServer> {
   const child: ChildProcess = spawn(
     process.execPath,
     ["--expose-gc", "--import", "tsx", path.join(__dirname, "server-process.ts"), kind],

@@ -1,24 +1,15 @@
 /**
  * One collab server under test, in its own process so its event-loop lag is its own:
- * `tsx bench/collab/server-process.ts ours|ours-early|ours-early-pg|vanilla` (ours-early:
- * broadcastBeforeCommit; -pg: the update log INSERT on a bare pg pool instead of Prisma). Prints `READY <port>`; on the stdin
+ * `tsx bench/collab/server-process.ts ours|ours-early|vanilla` (ours-early: broadcastBeforeCommit). Prints `READY <port>`; on the stdin
  * line `measure` it resets the lag histogram, on `report` it prints `REPORT <json>`.
  */
 import { Server } from "@hocuspocus/server";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createInterface } from "node:readline";
-import pg from "pg";
 import { createCollabServer } from "../../lib/collab/server";
-import { UpdateLogWriter } from "../../lib/collab/update-log";
-import { db } from "../../lib/db";
 
 const kind = process.argv[2];
 const origin = process.env.BENCH_ORIGIN ?? "http://bench.briefroom.test";
-
-function barePool(): (sql: string, params: unknown[]) => Promise<unknown> {
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
-  return (sql, params) => pool.query(sql, params);
-}
 
 async function main(): Promise<void> {
   const server =
@@ -28,9 +19,7 @@ async function main(): Promise<void> {
           port: 0,
           address: "127.0.0.1",
           allowedOrigins: [origin],
-          broadcastBeforeCommit: kind?.startsWith("ours-early"),
-          writer:
-            kind === "ours-early-pg" ? new UpdateLogWriter(db, { execute: barePool() }) : undefined,
+          broadcastBeforeCommit: kind === "ours-early",
         });
   await server.listen();
   const lag = monitorEventLoopDelay({ resolution: 5 });

@@ -20,7 +20,12 @@ export async function findBriefAccess(
   });
   if (!row) return null;
   const member = await findMemberForWorkspace(row.workspaceId, userId, tx);
-  const brief = { kind: "brief" as const, id: row.id, workspaceId: row.workspaceId, deletedAt: row.deletedAt };
+  const brief = {
+    kind: "brief" as const,
+    id: row.id,
+    workspaceId: row.workspaceId,
+    deletedAt: row.deletedAt,
+  };
   if (!member || !can(member, "brief.read", brief)) return null;
   return { brief, member };
 }

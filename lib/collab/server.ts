@@ -23,8 +23,6 @@ export type CollabServerOptions = {
   compactAfterMs?: number;
   compactAtLeastEveryMs?: number;
   quiet?: boolean;
-  /** Update-log writer to use (default: group commit through `client`). */
-  writer?: UpdateLogWriter;
   /** See PersistenceExtension: broadcast at once, acknowledge after the commit. */
   broadcastBeforeCommit?: boolean;
 };
@@ -44,7 +42,7 @@ export function createCollabServer(options: CollabServerOptions): Server {
     new AwarenessGuardExtension(),
     new PersistenceExtension({
       client,
-      writer: options.writer ?? new UpdateLogWriter(client),
+      writer: new UpdateLogWriter(client),
       broadcastBeforeCommit: options.broadcastBeforeCommit,
     }),
   ];

@@ -150,7 +150,10 @@ export type CollabProcess = {
  * Starts `lib/collab/main.ts` in its own Node process (node --import tsx, not the tsx CLI,
  * so that SIGKILL hits the server itself rather than a wrapper) and waits for COLLAB_READY.
  */
-export function startCollabProcess(env: NodeJS.ProcessEnv): Promise<CollabProcess> {
+// Not NodeJS.ProcessEnv: Next.js declares NODE_ENV required there.
+export function startCollabProcess(
+  env: Record<string, string | undefined>,
+): Promise<CollabProcess> {
   const child = spawn(
     process.execPath,
     ["--import", "tsx", path.join(ROOT, "lib/collab/main.ts")],

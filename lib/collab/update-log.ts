@@ -18,15 +18,7 @@ type PendingAppend = {
   reject: (error: unknown) => void;
 };
 
-/** Runs one parameterised statement; the default goes through Prisma (`db.$executeRawUnsafe`). */
-export type SqlExecutor = (sql: string, params: unknown[]) => Promise<unknown>;
-
 export type UpdateLogOptions = {
-  /**
-   * Another way to run the INSERT. The benchmark measures a bare pg pool here: Prisma's raw
-   * queries cost ~0.6-1.4 ms of CPU each on the event loop vs ~0.2 ms for pg.
-   */
-  execute?: SqlExecutor;
   /** Most rows in one INSERT. */
   maxBatch?: number;
   /** Batches allowed in flight at once (≤ the pool size, leaving room for loads/compaction). */
@@ -45,7 +37,6 @@ export class UpdateLogWriter {
   private scheduled = false;
   private readonly maxBatch: number;
   private readonly maxConcurrentFlushes: number;
-  private readonly execute: SqlExecutor;
   private readonly drained = new Set<() => void>();
   /** Committed batches and rows, for tests and the benchmark. */
   readonly stats = { batches: 0, rows: 0 };
@@ -58,8 +49,6 @@ export class UpdateLogWriter {
     // 50 rows × 8 in flight ≈ 36k appends/s vs 200 rows × 1 ≈ 31k/s); pg's pool has 10.
     this.maxBatch = options.maxBatch ?? 100;
     this.maxConcurrentFlushes = options.maxConcurrentFlushes ?? 6;
-    this.execute =
-      options.execute ?? ((sql, params) => this.client.$executeRawUnsafe(sql, ...params));
   }
 
   append(briefId: string, update: Uint8Array, userId: string | null): Promise<void> {
@@ -110,9 +99,9 @@ export class UpdateLogWriter {
       userId,
     ]);
     try {
-      await this.execute(
+      await this.client.$executeRawUnsafe(
         `INSERT INTO brief_updates (brief_id, update, user_id) VALUES ${values.join(", ")}`,
-        params,
+        ...params,
       );
     } catch (error) {
       for (const pending of batch) pending.reject(error);

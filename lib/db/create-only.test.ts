@@ -24,7 +24,9 @@ describe("prisma migrate dev --create-only", () => {
     cpSync(path.join(REPO_ROOT, "prisma", "migrations"), path.join(work, "migrations"), {
       recursive: true,
     });
-    cpSync(path.join(REPO_ROOT, "prisma", "schema"), path.join(work, "schema"), { recursive: true });
+    cpSync(path.join(REPO_ROOT, "prisma", "schema"), path.join(work, "schema"), {
+      recursive: true,
+    });
     const core = path.join(work, "schema", "core.prisma");
     const schema = readFileSync(core, "utf8");
     writeFileSync(

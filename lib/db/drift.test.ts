@@ -44,7 +44,10 @@ describe("migrations vs the Prisma schema", () => {
   it("would catch drift (exit code 2) if the schema changed without a migration", async () => {
     const changed = path.join(tmp, "schema");
     cpSync(path.join(REPO_ROOT, "prisma/schema"), changed, { recursive: true });
-    writeFileSync(path.join(changed, "drift-probe.prisma"), `model DriftProbe {\n  id Int @id\n}\n`);
+    writeFileSync(
+      path.join(changed, "drift-probe.prisma"),
+      `model DriftProbe {\n  id Int @id\n}\n`,
+    );
     await expect(runPrisma(diffArgs(changed), database.url, env)).rejects.toThrow(
       /exit 2[\s\S]*DriftProbe/,
     );

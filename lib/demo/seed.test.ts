@@ -13,7 +13,10 @@ describe("demo workspace seed", () => {
     await seedDemo();
     const workspace = await db.workspace.findUniqueOrThrow({
       where: { slug: DEMO_WORKSPACE.slug },
-      select: { id: true, memberships: { select: { role: true, user: { select: { email: true } } } } },
+      select: {
+        id: true,
+        memberships: { select: { role: true, user: { select: { email: true } } } },
+      },
     });
     expect(workspace.memberships.map((m) => [m.user.email, m.role]).sort()).toEqual(
       DEMO_USERS.map((u) => [u.email, u.role]).sort(),
@@ -37,10 +40,16 @@ describe("demo workspace seed", () => {
   it("is idempotent and leaves analysts' changes alone", async () => {
     const brief = DEMO_BRIEFS[1]!;
     await db.brief.update({ where: { id: brief.id }, data: { title: "Renamed by an analyst" } });
-    const counts = async () => [await db.user.count(), await db.brief.count(), await db.membership.count()];
+    const counts = async () => [
+      await db.user.count(),
+      await db.brief.count(),
+      await db.membership.count(),
+    ];
     const before = await counts();
     expect((await seedDemo()).created).toBe(0);
     expect(await counts()).toEqual(before);
-    expect((await db.brief.findUniqueOrThrow({ where: { id: brief.id } })).title).toBe("Renamed by an analyst");
+    expect((await db.brief.findUniqueOrThrow({ where: { id: brief.id } })).title).toBe(
+      "Renamed by an analyst",
+    );
   });
 });

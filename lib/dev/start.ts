@@ -43,8 +43,9 @@ async function main() {
   if (existsSync(collabEntry)) {
     await startService({
       name: "collab",
-      command: BIN("tsx"),
-      args: [collabEntry],
+      // node --import tsx, not the tsx CLI: the CLI runs a child, which a kill would orphan.
+      command: process.execPath,
+      args: ["--import", "tsx", collabEntry],
       env,
       ready: /COLLAB_READY/,
       echo: true,
