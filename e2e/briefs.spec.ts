@@ -13,8 +13,8 @@ test("an editor creates a brief, renames it and finds it by search", async ({ pa
 
   await page.getByRole("button", { name: /rename|renommer|إعادة/i }).click();
   const renamed = `${title} (revised)`;
-  await page.locator('input[name="title"]').fill(renamed);
-  await page.locator('button[type="submit"]').click();
+  await page.getByTestId("rename-form").locator('input[name="title"]').fill(renamed);
+  await page.getByTestId("rename-form").locator('button[type="submit"]').click();
   await expect(page.getByTestId("brief-title")).toHaveText(renamed);
 
   await page.goto(`${WORKSPACE}?q=${encodeURIComponent("revised")}`);

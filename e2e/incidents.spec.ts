@@ -46,7 +46,7 @@ test("an editor imports the UCDP sample, filters to Kayes, embeds a table, a fig
 
   // Browse: the French/Arabic name of the region finds the GED "Kayes region" rows.
   await editor.goto(`${WORKSPACE}/incidents`);
-  await editor.locator('input[name="admin1"]').fill("كاي");
+  await editor.getByTestId("incident-filters").locator('input[name="admin1"]').fill("كاي");
   await editor.getByTestId("incident-filter-submit").click();
   await expect(editor.getByTestId("incident-count")).toHaveText("4");
   await expect(editor.getByTestId("incident-fatalities")).toHaveText("2");
@@ -81,6 +81,9 @@ test("an editor imports the UCDP sample, filters to Kayes, embeds a table, a fig
   await editor.getByTestId("embed-cite-rows").click();
   await expect(editor.getByTestId("citation-marker")).toHaveText("1");
   await expect(approver.getByTestId("citation-marker")).toHaveText("1");
+  // The footnote names the dataset, its release and the row ids (formatted by lib/citations).
+  await expect(editor.getByTestId("footnote").first()).toContainText("UCDP GED 26.0.7, 636798");
+  await expect(approver.getByTestId("footnote").first()).toContainText("UCDP GED 26.0.7, 636798");
 
   for (const page of [editor, approver]) await page.context().close();
 });
@@ -92,5 +95,27 @@ test("a viewer browses incidents but cannot import", async ({ browser }) => {
   await expect(viewer.getByTestId("incident-import-link")).toHaveCount(0);
   const response = await viewer.goto(`${WORKSPACE}/incidents/import`);
   expect(response?.status()).toBe(404);
+  await expect(viewer.getByRole("heading", { level: 1 })).toHaveText("Not found");
+  await expect(viewer.getByTestId("import-form")).toHaveCount(0);
   await viewer.context().close();
+});
+
+test("an editor adds an in-house incident that the browser finds by its Arabic actor name", async ({
+  browser,
+}) => {
+  const editor = await openAs(browser, USERS.editor);
+  await editor.goto(`${WORKSPACE}/incidents`);
+  const form = editor.getByTestId("add-incident");
+  await form.locator("summary").click();
+  await form.locator('input[name="dateStart"]').fill("2025-02-10");
+  await form.locator('input[name="eventType"]').fill("Battles");
+  await form.locator('input[name="sideA"]').fill("JNIM");
+  await form.locator('input[name="admin1"]').fill("Kayes");
+  await form.locator('input[name="placeName"]').fill("Melgué e2e");
+  await form.locator('input[name="fatalitiesBest"]').fill("3");
+  await form.locator('button[type="submit"]').click();
+  await expect(form.getByRole("status")).toBeVisible();
+  await editor.goto(`${WORKSPACE}/incidents?dataset=INHOUSE&actor=${encodeURIComponent("جماعة نصرة الإسلام والمسلمين")}&place=${encodeURIComponent("Melgué e2e")}`); // prettier-ignore
+  await expect(editor.getByTestId("incident-row").first()).toContainText("Melgué e2e");
+  await editor.context().close();
 });

@@ -55,7 +55,8 @@ async function main() {
     const [reimportMs, reimported] = await time(async () =>
       commitImport(member, await parseImportFile(bytesSource(csv), { expected: "ACLED" }), meta),
     );
-    await db.$executeRawUnsafe("ANALYZE incidents");
+    // What autovacuum does shortly after a bulk load; index-only scans need the visibility map.
+    const [vacuumMs] = await time(() => db.$executeRawUnsafe("VACUUM ANALYZE incidents"));
 
     const kayesJnim: IncidentFilter = { admin1: "Kayes", actor: "JNIM", from: "2021-01-01", to: "2024-12-31" }; // prettier-ignore
     const quarter: IncidentFilter = { from: "2024-01-01", to: "2025-12-31" };
@@ -63,7 +64,7 @@ async function main() {
       ["Filter + aggregate: count and fatalities (Kayes, JNIM, 2021–2024)", () => incidentTotals(member, kayesJnim)], // prettier-ignore
       ["Filter + aggregate: per-year series (Kayes, JNIM, 2021–2024)", () => incidentSeries(member, kayesJnim, "year")], // prettier-ignore
       ["Monthly series over 2024–2025 (about a third of the table)", () => incidentSeries(member, quarter, "month")], // prettier-ignore
-      ["Free text, English: \"ambush\" → none; \"Sadiola\"", () => incidentTotals(member, { q: "Sadiola" })], // prettier-ignore
+      ["Free text, English: \"Sadiola\" (a village)", () => incidentTotals(member, { q: "Sadiola" })], // prettier-ignore
       ["Free text, French alias: \"GSIM\" (→ JNIM's names)", () => incidentTotals(member, { q: "GSIM" })], // prettier-ignore
       ["Free text, Arabic: \"نصرة الإسلام\" (→ JNIM's names)", () => incidentTotals(member, { q: "نصرة الإسلام" })], // prettier-ignore
       ["Free text, Arabic place: \"كاي\" (→ Kayes)", () => incidentTotals(member, { q: "كاي" })], // prettier-ignore
@@ -95,6 +96,7 @@ async function main() {
       `| parse + check ${(csv.byteLength / 1024 / 1024).toFixed(1)} MB CSV (streaming) | ${ms(parseMs, 0)} | ${parsed.totalRows} read, ${parsed.rejected} rejected |`,
       `| commit (one transaction) | ${ms(commitMs, 0)} | ${imported.inserted} inserted |`,
       `| **total import** (target ≤ 60 s) | **${ms(parseMs + commitMs, 0)}** | ${Math.round(ROWS / ((parseMs + commitMs) / 1000)).toLocaleString("en")} rows/s |`,
+      `| VACUUM ANALYZE after the load (autovacuum's job) | ${ms(vacuumMs, 0)} | |`,
       `| re-import of the same file (no-op) | ${ms(reimportMs, 0)} | ${reimported.unchanged} unchanged, ${reimported.updated} updated |`,
       "",
       "### Queries (targets: filter + aggregate p95 ≤ 20 ms, free text p95 ≤ 50 ms)",
@@ -104,6 +106,8 @@ async function main() {
       ...results,
       "",
       `Kayes + JNIM + 2021–2024 selects ${counts.count.toLocaleString("en")} incidents (${counts.fatalities.toLocaleString("en")} fatalities). Free text is LIKE '%…%' on a normalized column with a pg_trgm GIN index; names are expanded through the actor/place gazetteers first, so one query may OR several terms.`, // prettier-ignore
+      "",
+      "Free text that names a big share of the table (JNIM is on ≈ 40 % of the generated rows, Kayes ≈ 20 %) misses the 50 ms target: counting it visits every matching row. Selective terms meet it. Measured on a machine shared with other builds and tests (the import took 35–58 s across runs).", // prettier-ignore
     ];
     const out = path.join(__dirname, "..", "results");
     mkdirSync(out, { recursive: true });
@@ -111,7 +115,9 @@ async function main() {
     console.log(lines.join("\n"));
   } finally {
     await db.$disconnect();
-    await database.drop();
+    // BENCH_KEEP_DB=1 leaves the database for EXPLAIN sessions.
+    if (process.env.BENCH_KEEP_DB === "1") console.log(`kept ${database.url}`);
+    else await database.drop();
   }
 }
 

@@ -39,6 +39,7 @@ export function BriefActions({ workspaceSlug, brief, canRename, canDelete, canRe
     return (
       <form
         className="inline-form"
+        data-testid="rename-form"
         onSubmit={(event) => {
           event.preventDefault();
           const title = String(new FormData(event.currentTarget).get("title") ?? "");

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { DomainError } from "@/lib/errors/domain-error";
 import type { Member, Role } from "@/lib/policy/can";
 import { workspaceWith } from "@/lib/test/factories";
+import { domainCode } from "@/lib/test/domain-code";
 import { withTestDatabase } from "@/lib/test/with-test-database";
 import { findReadableBrief, listBriefs, listDeletedBriefs } from "./queries";
 import { createBrief, deleteBrief, renameBrief, restoreBrief } from "./service";
@@ -17,15 +17,7 @@ beforeAll(async () => {
   outsider = (await workspaceWith(["ADMIN"])).members.ADMIN;
 });
 
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-}
+const code = domainCode;
 
 describe("createBrief", () => {
   it("creates a brief with the direction of its language", async () => {

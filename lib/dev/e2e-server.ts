@@ -4,9 +4,7 @@
  * chosen by the test runner. Everything it made is dropped when Playwright stops it.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import path from "node:path";
-import { BIN, ROOT, startService, stopAll, type Env } from "./processes";
+import { BIN, startCollab, startService, stopAll, type Env } from "./processes";
 
 async function main() {
   const port = Number(process.env.E2E_PORT ?? 3107);
@@ -45,17 +43,7 @@ async function main() {
     REDIS_URL: process.env.REDIS_URL ?? "",
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const collabEntry = path.join(ROOT, "lib/collab/main.ts");
-  if (existsSync(collabEntry)) {
-    await startService({
-      name: "collab",
-      // node --import tsx, not the tsx CLI: the CLI runs a child, which a kill would orphan.
-      command: process.execPath,
-      args: ["--import", "tsx", collabEntry],
-      env,
-      ready: /COLLAB_READY/,
-    });
-  }
+  await startCollab(env, false);
   await startService({
     name: "web",
     command: BIN("next"),

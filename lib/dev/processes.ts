@@ -128,3 +128,16 @@ export function stopAllOnSignals(): void {
     });
   }
 }
+
+/** The collaboration server (`lib/collab/main.ts`), once it says it accepts connections. */
+export async function startCollab(env: Env, echo = false): Promise<void> {
+  await startService({
+    name: "collab",
+    // node --import tsx, not the tsx CLI: the CLI runs a child, which a kill would orphan.
+    command: process.execPath,
+    args: ["--import", "tsx", path.join(ROOT, "lib/collab/main.ts")],
+    env,
+    ready: /COLLAB_READY/,
+    echo,
+  });
+}

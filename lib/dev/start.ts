@@ -4,10 +4,16 @@
  * server and the web app — then where to open it and how to sign in.
  * `npm run dev` does the same with `next dev` and no build.
  */
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { prepareDatabase, generatePrismaClient } from "./database";
-import { BIN, ROOT, run, startService, stopAll, stopAllOnSignals, type Env } from "./processes";
+import {
+  BIN,
+  run,
+  startCollab,
+  startService,
+  stopAll,
+  stopAllOnSignals,
+  type Env,
+} from "./processes";
 import { ensureAuthSecret } from "./secret";
 
 const dev = process.argv.includes("--dev");
@@ -39,18 +45,7 @@ async function main() {
 
   if (!dev) await run(BIN("next"), ["build"], env);
 
-  const collabEntry = path.join(ROOT, "lib/collab/main.ts");
-  if (existsSync(collabEntry)) {
-    await startService({
-      name: "collab",
-      // node --import tsx, not the tsx CLI: the CLI runs a child, which a kill would orphan.
-      command: process.execPath,
-      args: ["--import", "tsx", collabEntry],
-      env,
-      ready: /COLLAB_READY/,
-      echo: true,
-    });
-  }
+  await startCollab(env, true);
   await startService({
     name: "web",
     command: BIN("next"),

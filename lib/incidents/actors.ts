@@ -1,5 +1,5 @@
 import { db, type Tx } from "@/lib/db";
-import { ensureGazetteer } from "./gazetteer";
+import { ensureGazetteer, invalidateGazetteerCache } from "./gazetteer";
 import { normalizeText } from "./normalize";
 
 /** The actor names a row mentions: both sides and every associated actor. */
@@ -47,6 +47,7 @@ export async function actorResolver(names: Iterable<string>, tx: Tx = db) {
     });
     await tx.actorAlias.createMany({ data, skipDuplicates: true });
     for (const { normalized, actorId } of data) byName.set(normalized, actorId);
+    invalidateGazetteerCache();
   }
   return (rowNames: string[]): string[] => {
     const ids = new Set<string>();

@@ -1,7 +1,14 @@
 import { db, type Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Member } from "@/lib/policy/can";
-import { assertCanRead, incidentSeries, incidentTotals, incidentWhere, rowSelect } from "./queries";
+import {
+  assertCanRead,
+  incidentSeries,
+  incidentTotals,
+  incidentWhere,
+  rowSelect,
+  type IncidentRow,
+} from "./queries";
 import { embedSpecSchema, type EmbedSpec, type IncidentSort } from "./query-schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -31,7 +38,8 @@ const TABLE_ORDER: Record<IncidentSort, Prisma.IncidentOrderByWithRelationInput>
 
 /**
  * Computes an embed's result now. `asOf` is when it was computed, so the brief can say
- * "data as of …"; `lastChange` is the latest import that touched the workspace's data.
+ * "data as of …"; `lastChange` is the latest import into the workspace, and `changedRows` how
+ * many of the rows behind this embed that import changed (the brief flags those embeds).
  */
 export async function computeEmbed(member: Member, spec: EmbedSpec, tx: Tx = db) {
   assertCanRead(member);
@@ -39,9 +47,14 @@ export async function computeEmbed(member: Member, spec: EmbedSpec, tx: Tx = db)
   const lastBatch = await tx.importBatch.findFirst({
     where: { workspaceId: member.workspaceId },
     orderBy: { createdAt: "desc" },
-    select: { createdAt: true },
+    select: { id: true, createdAt: true },
   });
-  const base = { asOf, lastChange: lastBatch?.createdAt.toISOString() ?? null };
+  const changedRows = lastBatch
+    ? await tx.incidentRevision.count({
+        where: { importBatchId: lastBatch.id, incident: await incidentWhere(member.workspaceId, spec.filter, tx) }, // prettier-ignore
+      })
+    : 0;
+  const base = { asOf, lastChange: lastBatch?.createdAt.toISOString() ?? null, changedRows };
   if (spec.kind === "table") {
     const where = await incidentWhere(member.workspaceId, spec.filter, tx);
     const direction = spec.dir;
@@ -49,7 +62,7 @@ export async function computeEmbed(member: Member, spec: EmbedSpec, tx: Tx = db)
       Object.entries(TABLE_ORDER[spec.sort]).map(([k]) => [k, direction]),
     ) as Prisma.IncidentOrderByWithRelationInput;
     const [rows, totals] = await Promise.all([
-      tx.incident.findMany({ where, orderBy: [order, { externalId: "asc" }], take: spec.limit, select: rowSelect }), // prettier-ignore
+      tx.incident.findMany({ where, orderBy: [order, { externalId: "asc" }], take: spec.limit, select: { ...rowSelect, importBatch: { select: { accessDate: true } } } }), // prettier-ignore
       incidentTotals(member, spec.filter, tx),
     ]);
     return { ...base, kind: "table" as const, rows: rows.map(serializeRow), ...totals };
@@ -82,9 +95,15 @@ async function metric(
   return which === "count" ? totals.count : totals.fatalities;
 }
 
-function serializeRow(row: Prisma.IncidentGetPayload<{ select: typeof rowSelect }>) {
+function serializeRow({
+  importBatch,
+  ...row
+}: IncidentRow & { importBatch: { accessDate: Date } | null }) {
+  // prettier-ignore
   return {
     ...row,
+    /** When the analyst downloaded the file the row came from (cited in footnotes). */
+    accessed: importBatch?.accessDate.toISOString().slice(0, 10) ?? null,
     dateStart: row.dateStart.toISOString().slice(0, 10),
     dateEnd: row.dateEnd.toISOString().slice(0, 10),
   };

@@ -73,33 +73,73 @@ async function fillGazetteer(tx: Tx): Promise<void> {
   }
 }
 
+type Snapshot = {
+  actors: { normalized: string; actorId: string }[];
+  places: { normalized: string; placeId: string; level: number }[];
+  placeNames: Map<string, string[]>;
+};
+
+/** How long a process reuses the alias tables before reading them again. */
+const SNAPSHOT_TTL_MS = 30_000;
+const snapshots = new Map<string, { at: number; value: Promise<Snapshot> }>();
+
 /**
- * Every normalized name of the actors one of whose names contains `text` (so "نصرة", "gsim"
- * and "jnim" all give JNIM's names), plus `text` itself. At most 40 terms.
+ * The alias tables, read once per 30 s per process: they are small and change only on
+ * import, and every search needs them, so reading them from memory saves round trips.
  */
-export async function actorTerms(text: string, tx: Tx = db): Promise<string[]> {
-  const needle = normalizeText(text);
-  if (!needle) return [];
-  await ensureGazetteer();
-  const matches = await tx.actorAlias.findMany({
-    where: { normalized: { contains: needle } },
-    select: { actor: { select: { aliases: { select: { normalized: true } } } } },
-    take: 20,
-  });
-  return unique([needle, ...matches.flatMap((m) => m.actor.aliases.map((a) => a.normalized))]);
+function snapshot(tx: Tx): Promise<Snapshot> {
+  const key = process.env.DATABASE_URL ?? "";
+  const cached = snapshots.get(key);
+  if (cached && Date.now() - cached.at < SNAPSHOT_TTL_MS) return cached.value;
+  const value = (async () => {
+    await ensureGazetteer();
+    const [actors, places] = await Promise.all([
+      tx.actorAlias.findMany({ select: { normalized: true, actorId: true } }),
+      tx.placeAlias.findMany({ select: { normalized: true, name: true, placeId: true, place: { select: { level: true } } } }), // prettier-ignore
+    ]);
+    const placeNames = new Map<string, string[]>();
+    for (const p of places) placeNames.set(p.placeId, [...(placeNames.get(p.placeId) ?? []), p.name]); // prettier-ignore
+    return {
+      actors,
+      places: places.map((p) => ({ normalized: p.normalized, placeId: p.placeId, level: p.place.level })), // prettier-ignore
+      placeNames,
+    };
+  })();
+  value.catch(() => snapshots.delete(key));
+  snapshots.set(key, { at: Date.now(), value });
+  return value;
 }
 
-/** Same for places: every normalized name of the places a name of which contains `text`. */
-export async function placeTerms(text: string, tx: Tx = db): Promise<string[]> {
+/** Forget the cached alias tables (after an import added actors). */
+export function invalidateGazetteerCache(): void {
+  snapshots.clear();
+}
+
+/**
+ * Ids of the actors one of whose names (any language, any dataset spelling) contains `text`:
+ * "gsim", "jnim" and "نصرة" all give JNIM.
+ */
+export async function actorIdsMatching(text: string, tx: Tx = db): Promise<string[]> {
   const needle = normalizeText(text);
   if (!needle) return [];
-  await ensureGazetteer();
-  const matches = await tx.placeAlias.findMany({
-    where: { normalized: { contains: needle } },
-    select: { place: { select: { aliases: { select: { normalized: true } } } } },
-    take: 20,
-  });
-  return unique([needle, ...matches.flatMap((m) => m.place.aliases.map((a) => a.normalized))]);
+  const { actors } = await snapshot(tx);
+  return unique(actors.filter((a) => a.normalized.includes(needle)).map((a) => a.actorId));
+}
+
+/**
+ * Places one of whose names contains `text`, as the spellings datasets use in admin1 /
+ * admin2 / place columns, by level: free text "كاي" then selects Kayes rows by index.
+ */
+export async function placeSpellings(text: string, tx: Tx = db) {
+  const needle = normalizeText(text);
+  const out = { admin1: [] as string[], admin2: [] as string[] };
+  if (!needle) return out;
+  const { places, placeNames } = await snapshot(tx);
+  for (const p of places) {
+    if (!p.normalized.includes(needle) || (p.level !== 1 && p.level !== 2)) continue;
+    out[p.level === 1 ? "admin1" : "admin2"].push(...(placeNames.get(p.placeId) ?? []));
+  }
+  return { admin1: unique(out.admin1), admin2: unique(out.admin2) };
 }
 
 /**
@@ -108,14 +148,11 @@ export async function placeTerms(text: string, tx: Tx = db): Promise<string[]> {
  */
 export async function adminSpellings(name: string, level: number, tx: Tx = db) {
   const needle = normalizeText(name);
-  await ensureGazetteer();
-  const matches = await tx.placeAlias.findMany({
-    where: { normalized: needle, place: { level } },
-    select: { place: { select: { aliases: { select: { name: true } } } } },
-  });
-  return unique([name.trim(), ...matches.flatMap((m) => m.place.aliases.map((a) => a.name))]);
+  const { places, placeNames } = await snapshot(tx);
+  const ids = places.filter((p) => p.level === level && p.normalized === needle).map((p) => p.placeId); // prettier-ignore
+  return unique([name.trim(), ...ids.flatMap((id) => placeNames.get(id) ?? [])]);
 }
 
 function unique(values: string[]): string[] {
-  return [...new Set(values)].slice(0, 40);
+  return [...new Set(values)].slice(0, 50);
 }

@@ -2,7 +2,7 @@ import { db, type Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, type Member } from "@/lib/policy/can";
-import { actorTerms, adminSpellings, placeTerms } from "./gazetteer";
+import { actorIdsMatching, adminSpellings, placeSpellings } from "./gazetteer";
 import { normalizeText } from "./normalize";
 import type { IncidentFilter, IncidentSort, ListParams } from "./query-schema";
 
@@ -16,8 +16,8 @@ export function assertCanRead(member: Member): void {
 /**
  * The Prisma filter for a browser/embed filter. Names are expanded through the gazetteers
  * first, so "Kayes", "Région de Kayes" and "كاي" select the same rows, and "GSIM" or
- * "نصرة الإسلام" finds rows where the dataset wrote "JNIM". Free text and actors compare
- * normalized text with LIKE '%…%', which the trigram indexes serve.
+ * "نصرة الإسلام" finds rows where the dataset wrote "JNIM" (through the rows' actor ids, a GIN
+ * array lookup). Free text compares normalized text with LIKE '%…%' (trigram index).
  */
 export async function incidentWhere(
   workspaceId: string,
@@ -36,17 +36,24 @@ export async function incidentWhere(
   const [admin1, admin2, actors, textActors, textPlaces] = await Promise.all([
     filter.admin1 ? adminSpellings(filter.admin1, 1, tx) : null,
     filter.admin2 ? adminSpellings(filter.admin2, 2, tx) : null,
-    filter.actor ? actorTerms(filter.actor, tx) : null,
-    filter.q ? actorTerms(filter.q, tx) : null,
-    filter.q ? placeTerms(filter.q, tx) : null,
+    filter.actor ? actorIdsMatching(filter.actor, tx) : null,
+    filter.q ? actorIdsMatching(filter.q, tx) : null,
+    filter.q ? placeSpellings(filter.q, tx) : null,
   ]);
   if (admin1) and.push({ admin1: { in: admin1 } });
   if (admin2) and.push({ admin2: { in: admin2 } });
   if (filter.place) and.push({ placeName: { contains: filter.place, mode: "insensitive" } });
-  if (actors?.length) and.push({ OR: actors.map((t) => ({ actorText: { contains: t } })) });
+  if (filter.actor) {
+    // Every row's actors are linked by id at import: a name no alias contains has no rows.
+    and.push({ actorIds: { hasSome: actors ?? [] } });
+  }
   if (filter.q) {
-    const terms = [...new Set([normalizeText(filter.q), ...(textActors ?? []), ...(textPlaces ?? [])])]; // prettier-ignore
-    and.push({ OR: terms.filter(Boolean).map((t) => ({ searchText: { contains: t } })) });
+    // Text as typed, plus the actors and places it names (in any language), by index.
+    const or: Prisma.IncidentWhereInput[] = [{ searchText: { contains: normalizeText(filter.q) } }]; // prettier-ignore
+    if (textActors?.length) or.push({ actorIds: { hasSome: textActors } });
+    if (textPlaces?.admin1.length) or.push({ admin1: { in: textPlaces.admin1 } });
+    if (textPlaces?.admin2.length) or.push({ admin2: { in: textPlaces.admin2 } });
+    and.push({ OR: or });
   }
   return { AND: and };
 }

@@ -37,7 +37,7 @@ describe("in-house incidents and notes", () => {
   it("keeps imported rows read-only except for notes", async () => {
     const { members, workspaceId } = await workspaceWith(["EDITOR"]);
     const imported = await db.incident.create({
-      data: { workspaceId, dataset: "ACLED", externalId: "MLI1", dateStart: new Date("2024-01-01"), dateEnd: new Date("2024-01-01"), yearMonth: 202401, eventType: "Battles", contentHash: "x", searchText: "", actorText: "" }, // prettier-ignore
+      data: { workspaceId, dataset: "ACLED", externalId: "MLI1", dateStart: new Date("2024-01-01"), dateEnd: new Date("2024-01-01"), yearMonth: 202401, eventType: "Battles", contentHash: "x", searchText: "" }, // prettier-ignore
     });
     await expect(updateManualIncident(members.EDITOR, imported.id, melgue)).rejects.toMatchObject({ code: "forbidden" }); // prettier-ignore
     await addIncidentNote(members.EDITOR, imported.id, "Local sources say four, not three.");

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import { can, type Member } from "@/lib/policy/can";
-import { actorText, searchText, yearMonth, type IncidentValues } from "./csv/incident-values";
+import { actorNames, actorResolver } from "./actors";
+import { searchText, yearMonth, type IncidentValues } from "./csv/incident-values";
 
 const text = (max: number) =>
   z.preprocess((v) => (v === "" ? null : v), z.string().trim().max(max).nullable().default(null));
@@ -39,7 +40,7 @@ function assertCan(member: Member, action: "incident.edit" | "incident.note") {
     throw new DomainError("forbidden");
 }
 
-function columns(input: z.output<typeof manualIncidentSchema>) {
+async function columns(input: z.output<typeof manualIncidentSchema>, tx: Tx) {
   const { sourceIds, dateEnd, ...fields } = input;
   const values: Omit<IncidentValues, "raw" | "externalId"> = {
     ...fields,
@@ -55,12 +56,14 @@ function columns(input: z.output<typeof manualIncidentSchema>) {
     numberOfSources: sourceIds.length || null,
     clarity: null,
   };
+  const names = actorNames(values);
+  const resolve = await actorResolver(names, tx);
   return {
     ...values,
+    actorIds: resolve(names),
     sourceIds,
     yearMonth: yearMonth(values.dateStart),
     searchText: searchText(values),
-    actorText: actorText(values),
   };
 }
 
@@ -81,7 +84,7 @@ export async function createManualIncident(
       externalId: `IH-${randomUUID().slice(0, 8)}`,
       contentHash: randomUUID(),
       createdById: member.userId,
-      ...columns(parsed.data),
+      ...(await columns(parsed.data, tx)),
     },
     select: { id: true, externalId: true },
   });
@@ -101,7 +104,7 @@ export async function updateManualIncident(
   if (existing.dataset !== "INHOUSE") throw new DomainError("forbidden");
   const parsed = manualIncidentSchema.safeParse(input);
   if (!parsed.success) throw new DomainError("validation");
-  return tx.incident.update({ where: { id }, data: { ...columns(parsed.data), contentHash: randomUUID() }, select: { id: true } }); // prettier-ignore
+  return tx.incident.update({ where: { id }, data: { ...(await columns(parsed.data, tx)), contentHash: randomUUID() }, select: { id: true } }); // prettier-ignore
 }
 
 /** An analyst's note on any incident, imported or in-house. */

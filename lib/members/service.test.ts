@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
-import { DomainError } from "@/lib/errors/domain-error";
 import type { Member, Role } from "@/lib/policy/can";
 import { workspaceWith } from "@/lib/test/factories";
+import { domainCode } from "@/lib/test/domain-code";
 import { withTestDatabase } from "@/lib/test/with-test-database";
 import { acceptInvitation, viewInvitation } from "./accept-invitation";
 import { changeRole, inviteMember, removeMember, revokeInvitation } from "./service";
@@ -16,15 +16,7 @@ beforeAll(async () => {
   ({ members } = await workspaceWith(["VIEWER", "EDITOR", "APPROVER", "ADMIN"]));
 });
 
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-}
+const code = domainCode;
 
 describe("invitations", () => {
   it("only admins invite; the link creates an account and a membership once", async () => {

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Member, Role } from "@/lib/policy/can";
 import { workspaceWith } from "@/lib/test/factories";
+import { domainCode } from "@/lib/test/domain-code";
 import { withTestDatabase } from "@/lib/test/with-test-database";
 import { importSources } from "./import-sources";
 import { findCitingBriefs, listSources } from "./queries";
@@ -15,15 +16,7 @@ beforeAll(async () => {
   ({ members } = await workspaceWith(["VIEWER", "EDITOR", "ADMIN"] as Role[]));
 });
 
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-}
+const code = domainCode;
 
 const ZOTERO = JSON.stringify([
   {

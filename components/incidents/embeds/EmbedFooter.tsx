@@ -4,14 +4,14 @@ import { useFormatter, useTranslations } from "next-intl";
 import { rowsHref } from "./use-embed-data";
 
 /** "Data as of <time>" and a link to the rows behind the embed. */
-export function EmbedFooter({
-  asOf,
-  filter,
-}: {
+type Props = {
   asOf: string | undefined;
   filter: Record<string, unknown>;
-}) {
-  // prettier-ignore
+  /** Rows behind this embed that the latest import changed, and when it ran. */
+  changed?: { rows: number; at: string | null };
+};
+
+export function EmbedFooter({ asOf, filter, changed }: Props) {
   const t = useTranslations("incidents.embed");
   const format = useFormatter();
   return (
@@ -23,6 +23,18 @@ export function EmbedFooter({
           })}
         </span>
       )}{" "}
+      {changed && changed.rows > 0 && changed.at && (
+        <span className="incident-embed-changed" data-testid="embed-changed">
+          {t("changed", {
+            count: changed.rows,
+            time: format.dateTime(new Date(changed.at), {
+              dateStyle: "medium",
+              timeStyle: "short",
+            }),
+          })}{" "}
+          {/* prettier-ignore */}
+        </span>
+      )}
       <a href={rowsHref(filter)} target="_blank" rel="noopener">
         {t("rows")}
       </a>

@@ -31,7 +31,11 @@ export function IncidentChartView({ node }: NodeViewProps) {
         <IncidentChart series={chart.series} title={title} labels={{ count: t("chart.incidents"), fatalities: t("chart.fatalities") }} /> // prettier-ignore
       }
       <div className="incident-embed-foot">
-        <EmbedFooter asOf={data?.asOf} filter={filter} />
+        <EmbedFooter
+          asOf={data?.asOf}
+          filter={filter}
+          changed={data ? { rows: data.changedRows, at: data.lastChange } : undefined}
+        />
       </div>
     </NodeViewWrapper>
   );

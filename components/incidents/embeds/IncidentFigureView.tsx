@@ -13,6 +13,7 @@ export function IncidentFigureView({ node }: NodeViewProps) {
   const { data, error } = useEmbedData(spec);
   const { filter, metric } = parseSpec(spec);
   const figure = data?.kind === "figure" ? data : null;
+  const changed = figure && figure.changedRows > 0;
   const text = error
     ? "?"
     : !figure
@@ -23,6 +24,7 @@ export function IncidentFigureView({ node }: NodeViewProps) {
   const title = [
     t(metric === "fatalities" ? "figureFatalities" : "figureCount"),
     describeFilter(filter),
+    changed && figure.lastChange ? t("changed", { count: figure.changedRows, time: format.dateTime(new Date(figure.lastChange), { dateStyle: "medium", timeStyle: "short" }) }) : "", // prettier-ignore
     figure ? t("asOf", { time: format.dateTime(new Date(figure.asOf), { dateStyle: "medium", timeStyle: "short" }) }) : "", // prettier-ignore
   ].filter(Boolean).join(" · "); // prettier-ignore
   return (

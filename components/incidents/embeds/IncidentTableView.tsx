@@ -34,7 +34,7 @@ export function IncidentTableView({ node, editor, getPos }: NodeViewProps) {
     const pos = getPos();
     if (pos === undefined) return;
     const accessed = (table.lastChange ?? table.asOf).slice(0, 10);
-    const items = table.rows.slice(0, 20).map((r) => incidentCitationItem(r, accessed));
+    const items = table.rows.slice(0, 20).map((r) => incidentCitationItem(r, r.accessed ?? accessed)); // prettier-ignore
     editor
       .chain()
       .focus()
@@ -95,7 +95,11 @@ export function IncidentTableView({ node, editor, getPos }: NodeViewProps) {
         </table>
       )}
       <div className="incident-embed-foot">
-        <EmbedFooter asOf={data?.asOf} filter={filter} />
+        <EmbedFooter
+          asOf={data?.asOf}
+          filter={filter}
+          changed={data ? { rows: data.changedRows, at: data.lastChange } : undefined}
+        />
         {table && editor.isEditable && table.rows.length > 0 && (
           <button type="button" onClick={cite} data-testid="embed-cite-rows">
             {t("embed.cite")}

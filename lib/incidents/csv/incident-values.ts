@@ -49,10 +49,6 @@ export function contentHash(dataset: ImportDataset, raw: Record<string, string>)
     .digest("base64url");
 }
 
-export function actorText(v: Pick<IncidentValues, "sideA" | "sideB" | "assocActors">): string {
-  return normalizeText([v.sideA, v.sideB, v.assocActors].filter(Boolean).join(" | "));
-}
-
 export function searchText(v: Omit<IncidentValues, "raw" | "externalId">): string {
   return normalizeText(
     [

@@ -1,10 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, type Member } from "@/lib/policy/can";
 import type { ImportDataset } from "../csv/columns";
 import {
-  actorText,
   COMPARED_FIELDS,
   contentHash,
   searchText,
@@ -12,6 +12,7 @@ import {
   type IncidentValues,
 } from "../csv/incident-values";
 import { actorNames, actorResolver } from "../actors";
+import { invalidateGazetteerCache } from "../gazetteer";
 import type { ParsedImport } from "./parse-import";
 
 export type ImportMeta = {
@@ -32,7 +33,7 @@ export type ImportSummary = ImportCounts & {
   errors: ParsedImport["errors"];
 };
 
-const CHUNK = 1000;
+const CHUNK = 2000;
 
 /** What a commit would do, without writing: the dry-run preview. */
 export async function previewImport(
@@ -68,7 +69,7 @@ export async function commitImport(
   if (parsed.rejected > 0 && !options.skipRejected)
     throw new DomainError("importHasErrors", { count: parsed.rejected });
   if (parsed.rows.length === 0) throw new DomainError("importNothingToCommit");
-  return db.$transaction(
+  const result = await db.$transaction(
     async (tx) => {
       // One import per workspace and dataset at a time: two concurrent files with the
       // same new ids would otherwise both try to insert them.
@@ -99,16 +100,14 @@ export async function commitImport(
       for (const row of parsed.rows) {
         const hash = contentHash(parsed.dataset, row.raw);
         const found = existing.get(row.externalId);
+        const actorIds = resolve(actorNames(row));
         if (!found)
-          inserts.push(toColumns(member.workspaceId, parsed.dataset, meta, row, hash, batch.id)); // prettier-ignore
-        else if (found.hash !== hash) changed.push({ id: found.id, row, hash });
+          inserts.push(toColumns(member.workspaceId, parsed.dataset, meta, row, hash, batch.id, actorIds)); // prettier-ignore
+        else if (found.hash !== hash) changed.push({ id: found.id, row, hash, actorIds });
         else counts.unchanged++;
       }
       for (let i = 0; i < inserts.length; i += CHUNK) {
-        const chunk = inserts.slice(i, i + CHUNK);
-        const created = await tx.incident.createManyAndReturn({ data: chunk.map((c) => c.columns), select: { id: true } }); // prettier-ignore
-        await tx.incidentRaw.createMany({ data: created.map((c, k) => ({ incidentId: c.id, raw: chunk[k]!.raw })) }); // prettier-ignore
-        counts.inserted += created.length;
+        counts.inserted += await insertRows(tx, inserts.slice(i, i + CHUNK));
         options.onProgress?.(counts.inserted);
       }
       for (let i = 0; i < changed.length; i += CHUNK) {
@@ -120,6 +119,9 @@ export async function commitImport(
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
+  // The import may have added actors: searches should see them now, not in 30 s.
+  invalidateGazetteerCache();
+  return result;
 }
 
 function assertCanImport(member: Member): void {
@@ -147,6 +149,64 @@ async function existingHashes(workspaceId: string, dataset: ImportDataset, tx: T
   return new Map(rows.map((r) => [r.externalId, { id: r.id, hash: r.contentHash }]));
 }
 
+/**
+ * Bulk insert of new rows: one statement per chunk with the rows as a single JSON parameter
+ * (json_populate_recordset), an order of magnitude faster than a 40,000-parameter INSERT.
+ * Column names are the table's; what a JSON record lacks is NULL.
+ */
+async function insertRows(tx: Tx, rows: ReturnType<typeof toColumns>[]): Promise<number> {
+  const now = new Date().toISOString();
+  const records = rows.map(({ columns: c, raw }) => ({
+    id: randomUUID(),
+    workspace_id: c.workspaceId,
+    dataset: c.dataset,
+    external_id: c.externalId,
+    dataset_version: c.datasetVersion,
+    date_start: day(c.dateStart),
+    date_end: day(c.dateEnd),
+    year_month: c.yearMonth,
+    date_precision: c.datePrecision,
+    event_type: c.eventType,
+    sub_event_type: c.subEventType,
+    side_a: c.sideA,
+    side_b: c.sideB,
+    assoc_actors: c.assocActors,
+    country: c.country,
+    admin1: c.admin1,
+    admin2: c.admin2,
+    admin3: c.admin3,
+    place_name: c.placeName,
+    latitude: c.latitude,
+    longitude: c.longitude,
+    geo_precision: c.geoPrecision,
+    fatalities_best: c.fatalitiesBest,
+    fatalities_low: c.fatalitiesLow,
+    fatalities_high: c.fatalitiesHigh,
+    civilian_deaths: c.civilianDeaths,
+    description: c.description,
+    source_text: c.sourceText,
+    source_scale: c.sourceScale,
+    number_of_sources: c.numberOfSources,
+    clarity: c.clarity,
+    content_hash: c.contentHash,
+    search_text: c.searchText,
+    actor_ids: c.actorIds,
+    source_ids: [],
+    import_batch_id: c.importBatchId,
+    created_at: now,
+    updated_at: now,
+    raw,
+  }));
+  const json = JSON.stringify(records);
+  const inserted = await tx.$executeRaw`INSERT INTO incidents SELECT * FROM json_populate_recordset(NULL::incidents, ${json}::json)`; // prettier-ignore
+  await tx.$executeRaw`INSERT INTO incident_raw (incident_id, raw) SELECT (r->>'id')::uuid, r->'raw' FROM json_array_elements(${json}::json) AS r`; // prettier-ignore
+  return inserted;
+}
+
+function day(value: Date | string): string {
+  return new Date(value).toISOString().slice(0, 10);
+}
+
 type Changed = { id: string; row: IncidentValues; hash: string; actorIds: string[] };
 
 /** The incidents columns of a row, and its raw text (stored apart, in incident_raw). */
@@ -169,7 +229,6 @@ function toColumns(
       yearMonth: yearMonth(row.dateStart),
       contentHash: hash,
       searchText: searchText(row),
-      actorText: actorText(row),
       actorIds,
       importBatchId: batchId,
     },

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { workspaceWith } from "@/lib/test/factories";
 import { withTestDatabase } from "@/lib/test/with-test-database";
+import { computeEmbed, parseEmbedSpec } from "../embeds";
 import { commitImport } from "./commit-import";
 import { parseImportFile } from "./parse-import";
 import { bytesSource } from "./read-file";
@@ -25,6 +26,11 @@ describe("ACLED re-import", () => {
     const melgue = await db.incident.findFirstOrThrow({ where: { workspaceId, externalId: "MLI90001" }, include: { revisions: true } }); // prettier-ignore
     expect(melgue.fatalitiesBest).toBe(4);
     expect(melgue.importBatchId).toBe(second.batchId);
+    // Embeds whose rows changed say so; the others do not.
+    const nioro = await computeEmbed(members.EDITOR, parseEmbedSpec({ kind: "figure", filter: { admin2: "Nioro" } })); // prettier-ignore
+    expect(nioro).toMatchObject({ value: 1, changedRows: 1 });
+    const gao = await computeEmbed(members.EDITOR, parseEmbedSpec({ kind: "figure", filter: { admin1: "Gao" } })); // prettier-ignore
+    expect(gao).toMatchObject({ value: 1, changedRows: 0 });
     expect(melgue.revisions).toMatchObject([{ changedFields: ["fatalitiesBest"], previous: { fatalitiesBest: 3 }, importBatchId: second.batchId }]); // prettier-ignore
   });
 

@@ -71,7 +71,12 @@ describe("UCDP GED import of the real candidate sample", () => {
     expect(sandare.sourceText).toBe(
       '"@Intelligency225,2026-07-08,#Mali 🇲🇱  ";"@BrantPhilip_,2026-07-07,JNIM claims "',
     );
-    expect((sandare.raw as Record<string, string>).gwnob).toBe("");
+    const raw = await db.incidentRaw.findUniqueOrThrow({ where: { incidentId: sandare.id } });
+    expect(Object.keys(raw.raw as object)).toHaveLength(49);
+    expect((raw.raw as Record<string, string>).gwnob).toBe("");
+    expect((raw.raw as Record<string, string>).priogrid_gid).toBe("150820");
+    const actors = await db.actor.findMany({ where: { id: { in: sandare.actorIds } }, select: { name: true } }); // prettier-ignore
+    expect(actors.map((a) => a.name).sort()).toEqual(["Government of Mali", "JNIM"]);
 
     const rows = await db.incident.findMany({ where: { workspaceId }, orderBy: { externalId: "asc" } }); // prettier-ignore
     const byId = Object.fromEntries(rows.map((r) => [r.externalId, r]));

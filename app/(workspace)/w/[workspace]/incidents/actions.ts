@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/actions/workspace-action";
 import { deleteSavedQuery, saveQuery } from "@/lib/incidents/saved-queries";
+import { createManualIncident, type ManualIncidentInput } from "@/lib/incidents/service";
 
 export const saveIncidentQueryAction = workspaceAction(
   async ({ member, workspace }, input: { name: string; filter: unknown }) => {
@@ -17,5 +18,13 @@ export const deleteIncidentQueryAction = workspaceAction(
     await deleteSavedQuery(member, String(id));
     revalidatePath(`/w/${workspace.slug}/incidents`);
     return null;
+  },
+);
+
+export const createIncidentAction = workspaceAction(
+  async ({ member, workspace }, input: ManualIncidentInput) => {
+    const created = await createManualIncident(member, input);
+    revalidatePath(`/w/${workspace.slug}/incidents`);
+    return created;
   },
 );

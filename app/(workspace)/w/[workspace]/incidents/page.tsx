@@ -2,6 +2,7 @@ import "@/app/incidents.css";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AddIncidentForm } from "@/components/incidents/AddIncidentForm";
 import { IncidentChart } from "@/components/incidents/IncidentChart";
 import { IncidentFilterForm } from "@/components/incidents/IncidentFilterForm";
 import { IncidentResults } from "@/components/incidents/IncidentResults";
@@ -63,6 +64,7 @@ export default async function IncidentsPage({ params, searchParams }: Props) {
           {t("badFilter")}
         </p>
       )}
+      {can(member, "incident.edit", ws) && <AddIncidentForm workspaceSlug={workspace.slug} />}
       <IncidentFilterForm params={query} period={period} options={options} />
       <div className="incident-summary" data-testid="incident-summary">
         <p>
