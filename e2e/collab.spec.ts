@@ -36,9 +36,11 @@ test("an editor and an approver co-write, see each other's text and carets, in E
     "Attacks on the Kayes–Bamako road rose sharply.",
   );
 
-  await approver.getByTestId("editor").click();
+  // Click into the English sentence itself, then go to its end and start a new paragraph.
+  await approver.getByTestId("editor").locator("p", { hasText: "Attacks on" }).click();
   await approver.keyboard.press("End");
   await approver.keyboard.press("Enter");
+  await expect(approver.getByTestId("editor").locator("p")).toHaveCount(2);
   await approver.keyboard.type("تضاعفت الهجمات سبع مرات بين 2021 و2024.");
   const arabic = editor.getByTestId("editor").locator("p", { hasText: "تضاعفت الهجمات" });
   await expect(arabic).toBeVisible();
