@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark (`bench/<name>/main.ts`, each writing
  * `bench/results/<name>.md`), then assembles BENCHMARKS.md with the machine and the date.
- * `npm run bench -- collab` runs one. Benchmarks measure; they never fail the test suite.
+ * `npm run bench -- collab` runs one; `npm run bench -- --assemble` only rebuilds the file. Benchmarks measure; they never fail the test suite.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -18,11 +18,14 @@ function machine(): string {
 
 async function main() {
   mkdirSync(RESULTS, { recursive: true });
-  const wanted = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  // --assemble: rebuild BENCHMARKS.md from the latest results without running anything.
+  const assembleOnly = args.includes("--assemble");
+  const wanted = args.filter((arg) => !arg.startsWith("--"));
   const suites = readdirSync(BENCH, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(path.join(BENCH, entry.name, "main.ts")))
     .map((entry) => entry.name)
-    .filter((name) => wanted.length === 0 || wanted.includes(name));
+    .filter((name) => !assembleOnly && (wanted.length === 0 || wanted.includes(name)));
   for (const suite of suites) {
     console.log(`\n== bench ${suite}`);
     await run(BIN("tsx"), [path.join(BENCH, suite, "main.ts")]).catch((error: unknown) => {

@@ -119,3 +119,76 @@ test("an editor adds an in-house incident that the browser finds by its Arabic a
   await expect(editor.getByTestId("incident-row").first()).toContainText("Melgué e2e");
   await editor.context().close();
 });
+
+test("an editor opens an incident's detail page, edits it and writes a note a viewer reads", async ({
+  browser,
+}) => {
+  const editor = await openAs(browser, USERS.editor);
+  const place = `Diéma detail ${Date.now()}`;
+  await editor.goto(`${WORKSPACE}/incidents`);
+  const form = editor.getByTestId("add-incident");
+  await form.locator("summary").click();
+  await form.locator('input[name="dateStart"]').fill("2025-03-01");
+  await form.locator('input[name="eventType"]').fill("Battles");
+  await form.locator('input[name="placeName"]').fill(place);
+  await form.locator('button[type="submit"]').click();
+  await expect(form.getByRole("status")).toBeVisible();
+  await editor.goto(`${WORKSPACE}/incidents?place=${encodeURIComponent(place)}`);
+  await editor.getByTestId("incident-detail-link").first().click();
+  await expect(editor.getByTestId("incident-detail")).toBeVisible();
+  await expect(editor.locator('[data-field="placeName"]')).toHaveText(place);
+  const detailUrl = editor.url();
+
+  const edit = editor.getByTestId("edit-incident");
+  await edit.locator("summary").click();
+  await edit.locator('input[name="fatalitiesBest"]').fill("5");
+  await edit.locator('button[type="submit"]').click();
+  await expect(editor.locator('[data-field="fatalitiesBest"]')).toHaveText("5");
+
+  await editor.getByTestId("incident-note-input").fill("Confirmed by two local contacts.");
+  await editor.getByTestId("incident-note-save").click();
+  await expect(editor.getByTestId("incident-note")).toContainText("Confirmed by two local contacts."); // prettier-ignore
+
+  const viewer = await openAs(browser, USERS.viewer);
+  await viewer.goto(detailUrl);
+  await expect(viewer.getByTestId("incident-note")).toContainText("Confirmed by two local contacts."); // prettier-ignore
+  await expect(viewer.getByTestId("incident-note-input")).toHaveCount(0);
+  await expect(viewer.getByTestId("edit-incident")).toHaveCount(0);
+  for (const page of [editor, viewer]) await page.context().close();
+});
+
+test("an editor embeds a figure from a saved query chosen in the embed dialog", async ({
+  browser,
+}) => {
+  const editor = await openAs(browser, USERS.editor);
+  const place = `Yélimané saved ${Date.now()}`;
+  await editor.goto(`${WORKSPACE}/incidents`);
+  const form = editor.getByTestId("add-incident");
+  await form.locator("summary").click();
+  await form.locator('input[name="dateStart"]').fill("2025-04-01");
+  await form.locator('input[name="eventType"]').fill("Battles");
+  await form.locator('input[name="placeName"]').fill(place);
+  await form.locator('button[type="submit"]').click();
+  await expect(form.getByRole("status")).toBeVisible();
+  await editor.goto(`${WORKSPACE}/incidents?place=${encodeURIComponent(place)}`);
+  await expect(editor.getByTestId("incident-count")).toHaveText("1");
+  const save = editor.getByTestId("save-query");
+  await save.locator('input[name="name"]').fill(place);
+  await save.locator('button[type="submit"]').click();
+  await expect(save.getByRole("status")).toBeVisible();
+
+  await editor.goto(WORKSPACE);
+  await editor.getByTestId("create-brief").locator("summary").click();
+  await editor.locator('input[name="title"]').fill(`Saved query ${Date.now()}`);
+  await editor.getByTestId("create-brief").locator('button[type="submit"]').click();
+  await expect(editor.getByTestId("connection-status")).toHaveAttribute("data-state", "saved");
+  await editor.getByTestId("editor").click();
+  const picker = editor.getByTestId("incident-embed-picker");
+  await picker.locator("summary").click();
+  await picker.getByTestId("picker-kind").selectOption("figure");
+  await picker.getByTestId("picker-saved").selectOption({ label: place });
+  await expect(picker.getByTestId("picker-actor")).toHaveCount(0);
+  await picker.getByTestId("picker-insert").click();
+  await expect(editor.getByTestId("embed-figure-value")).toHaveText("1");
+  await editor.context().close();
+});

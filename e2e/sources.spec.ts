@@ -8,10 +8,17 @@ async function openAs(browser: Browser, email: string): Promise<Page> {
 }
 
 /** Opens the picker from the toolbar, finds the source and inserts a citation at the caret. */
-async function cite(page: Page, title: string, locator?: string) {
+async function cite(
+  page: Page,
+  title: string,
+  locator?: string,
+  extra: { prefix?: string; suffix?: string } = {},
+) {
   await page.getByTestId("cite-button").click();
   await page.getByTestId("citation-search").fill(title);
   if (locator) await page.getByTestId("citation-locator").fill(locator);
+  if (extra.prefix) await page.getByTestId("citation-prefix").fill(extra.prefix);
+  if (extra.suffix) await page.getByTestId("citation-suffix").fill(extra.suffix);
   await page.getByTestId("citation-option").filter({ hasText: title }).first().click();
 }
 
@@ -50,8 +57,10 @@ test("an editor adds a source, cites it twice; a co-editor sees footnotes renumb
   await editor.keyboard.type("Attacks rose sevenfold");
   await cite(editor, title, "12");
   await editor.keyboard.type(" and spread west");
-  await cite(editor, title);
+  await cite(editor, title, undefined, { prefix: "Voir", suffix: "sur Nioro" });
   await expect(markers(editor)).toHaveText(["1", "2"]);
+  await expect(editor.getByTestId("footnote").nth(1)).toContainText("Voir");
+  await expect(editor.getByTestId("footnote").nth(1)).toContainText("sur Nioro");
   await expect(editor.getByTestId("footnote")).toHaveCount(2);
   await expect(editor.getByTestId("footnote").first()).toContainText(title);
   await expect(editor.getByTestId("footnote").first()).toContainText(/\b12\b/);
@@ -79,6 +88,63 @@ test("an editor adds a source, cites it twice; a co-editor sees footnotes renumb
   await expect(approver.getByTestId("footnote").nth(1)).toContainText(/\b12\b/);
   await expect(approver.getByTestId("footnote").first()).not.toContainText(/\b12\b/);
   await expect(approver.getByTestId("editor")).not.toContainText("[@");
+
+  // The citation style lives in the shared document: the approver's bibliography switches
+  // to APA and back as soon as the editor picks it, without a reload.
+  await expect(approver.getByTestId("bibliography")).toHaveAttribute(
+    "data-style",
+    "chicago-note-bibliography",
+  );
+  await editor.getByTestId("citation-style").selectOption("apa");
+  await expect(approver.getByTestId("citation-style")).toHaveValue("apa");
+  await expect(approver.getByTestId("bibliography")).toHaveAttribute("data-style", "apa");
+  await expect(approver.getByTestId("footnote").first()).toContainText("(");
+  await editor.getByTestId("citation-style").selectOption("chicago-note-bibliography");
+  await expect(approver.getByTestId("bibliography")).toHaveAttribute(
+    "data-style",
+    "chicago-note-bibliography",
+  );
+
+  // Hovering a marker shows the full reference, the grade and a link to the source.
+  await markers(approver).nth(1).hover();
+  const approverCard = approver.getByTestId("citation-card");
+  await expect(approverCard).toBeVisible();
+  await expect(approverCard).toContainText(title);
+  await expect(approverCard.getByTestId("source-grade")).toHaveText("B2");
+  await expect(approverCard.getByTestId("citation-card-link")).toHaveAttribute(
+    "href",
+    /\/sources\/[0-9a-f-]{36}$/,
+  );
+  await approver.mouse.move(1, 1);
+  await expect(approverCard).toBeHidden();
+
+  // Keyboard: the marker is focusable, Enter opens its card, Escape closes it.
+  await markers(editor).first().focus();
+  await editor.keyboard.press("Enter");
+  const editorCard = editor.getByTestId("citation-card");
+  await expect(editorCard).toHaveAttribute("data-pinned", "true");
+  await expect(editorCard.getByTestId("source-grade")).toHaveText("B2");
+  await editor.keyboard.press("Escape");
+  await expect(editorCard).toBeHidden();
+
+  // Click → edit the locator, prefix and suffix of an existing citation; everyone sees it.
+  await markers(editor).first().click();
+  await expect(editorCard).toHaveAttribute("data-pinned", "true");
+  await editorCard.getByTestId("citation-edit-prefix").fill("Cf.");
+  await editorCard.getByTestId("citation-edit-locator").fill("47");
+  await editorCard.getByTestId("citation-edit-suffix").fill("entretien");
+  await editorCard.getByTestId("citation-edit-save").click();
+  await expect(editorCard).toBeHidden();
+  await expect(approver.getByTestId("footnote").first()).toContainText("Cf.");
+  await expect(approver.getByTestId("footnote").first()).toContainText(/\b47\b/);
+  await expect(approver.getByTestId("footnote").first()).toContainText("entretien");
+
+  // …or remove it: the others renumber.
+  await markers(editor).first().click();
+  await editorCard.getByTestId("citation-remove").click();
+  await expect(markers(editor)).toHaveText(["1", "2"]);
+  await expect(markers(approver)).toHaveText(["1", "2"]);
+  await expect(approver.getByTestId("footnote").first()).toContainText(/\b12\b/);
 
   // A cited source cannot be deleted; the refusal names the brief.
   await editor.goto(`${WORKSPACE}/sources?q=${encodeURIComponent(title)}`);

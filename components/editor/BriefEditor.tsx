@@ -8,7 +8,7 @@ import { useTranslations } from "next-intl";
 import { withIncidentViews } from "@/components/incidents/with-incident-views";
 import { CitationNotes } from "@/components/sources/CitationNotes";
 import { CitationPicker } from "@/components/sources/CitationPicker";
-import { citationWithView } from "@/components/sources/citation-view";
+import { CitationCardKeys, citationWithView } from "@/components/sources/citation-view";
 import { extensions, YDOC_FRAGMENT } from "@/lib/editor";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { LinkShortcut } from "./link-shortcut";
@@ -57,8 +57,11 @@ function CollaborativeEditor({
         // The citation node gets its browser view (footnote numbers, Mod-Shift-C).
         // Incident embeds get their live React views.
         ...withIncidentViews(extensions()).map((e) =>
-          e.name === "citation" ? citationWithView({ missing: tc("missing") }) : e,
+          e.name === "citation"
+            ? citationWithView({ note: (note) => tc("noteLabel", { note }) })
+            : e,
         ),
+        CitationCardKeys,
         Placeholder.configure({ placeholder: t("placeholder") }),
         LinkShortcut.configure({
           ask: (current) => window.prompt(t("linkPrompt"), current),
@@ -100,7 +103,9 @@ function CollaborativeEditor({
       <EditorContent editor={editor} className="document" />
       {editor && !readOnly && <SlashMenu editor={editor} />}
       {editor && !readOnly && <CitationPicker editor={editor} />}
-      {editor && <CitationNotes editor={editor} briefId={briefId} canEdit={!readOnly} />}
+      {editor && (
+        <CitationNotes editor={editor} doc={session.doc} briefId={briefId} canEdit={!readOnly} />
+      )}
     </div>
   );
 }

@@ -3,10 +3,13 @@
 import type { Editor } from "@tiptap/core";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
+import { workspaceSlugFromPath } from "./embeds/use-embed-data";
 import { compactFilter, incidentFilterSchema } from "@/lib/incidents/query-schema";
 import type { IncidentEmbedKind } from "@/lib/editor/incident-embeds";
 
 const FIELDS = ["actor", "admin1", "q", "from", "to"] as const;
+
+type SavedQuery = { id: string; name: string; query: unknown };
 
 /**
  * Toolbar popover that inserts a live incident table, inline figure or chart. It writes the
@@ -17,11 +20,27 @@ export function EmbedPicker({ editor }: { editor: Editor }) {
   const details = useRef<HTMLDetailsElement>(null);
   const [kind, setKind] = useState<IncidentEmbedKind>("table");
   const [invalid, setInvalid] = useState(false);
+  const [saved, setSaved] = useState<SavedQuery[] | null>(null);
+  const [chosen, setChosen] = useState("");
+
+  /** The workspace's saved queries, fetched when the dialog first opens. */
+  async function loadSaved() {
+    if (saved) return;
+    try {
+      const slug = encodeURIComponent(workspaceSlugFromPath());
+      const response = await fetch(`/api/incidents/${slug}/embed?saved=1`, { cache: "no-store" });
+      const body = (await response.json()) as { queries?: SavedQuery[] };
+      setSaved(body.queries ?? []);
+    } catch {
+      setSaved([]);
+    }
+  }
 
   function insert(form: FormData) {
     const value = (name: string) => String(form.get(name) ?? "");
+    const savedQuery = saved?.find((q) => q.id === chosen);
     const filter = incidentFilterSchema.safeParse(
-      Object.fromEntries(FIELDS.map((f) => [f, value(f)])),
+      savedQuery ? savedQuery.query : Object.fromEntries(FIELDS.map((f) => [f, value(f)])),
     );
     if (!filter.success) return setInvalid(true);
     const base = { filter: compactFilter(filter.data) };
@@ -37,7 +56,14 @@ export function EmbedPicker({ editor }: { editor: Editor }) {
   }
 
   return (
-    <details className="incident-picker" ref={details} data-testid="incident-embed-picker">
+    <details
+      className="incident-picker"
+      ref={details}
+      data-testid="incident-embed-picker"
+      onToggle={(e) => {
+        if (e.currentTarget.open) void loadSaved();
+      }}
+    >
       <summary title={t("picker.title")}>{t("picker.button")}</summary>
       <form
         className="incident-picker-form"
@@ -61,19 +87,38 @@ export function EmbedPicker({ editor }: { editor: Editor }) {
             <option value="chart">{t("picker.chart")}</option>
           </select>
         </label>
-        {FIELDS.map((name) => (
-          <label key={name} className="incident-field">
-            <span>{t(`filters.${name}`)}</span>
-            <input
-              name={name}
-              type={name === "from" || name === "to" ? "date" : "text"}
-              dir="auto"
-              maxLength={200}
-              data-testid={`picker-${name}`}
-            />{" "}
-            {/* prettier-ignore */}
+        {saved && saved.length > 0 && (
+          <label className="incident-field">
+            <span>{t("picker.saved")}</span>
+            <select
+              name="saved"
+              value={chosen}
+              onChange={(e) => setChosen(e.target.value)}
+              data-testid="picker-saved"
+            >
+              <option value="">{t("picker.noSaved")}</option>
+              {saved.map((q) => (
+                <option key={q.id} value={q.id}>
+                  {q.name}
+                </option>
+              ))}
+            </select>
           </label>
-        ))}
+        )}
+        {!chosen &&
+          FIELDS.map((name) => (
+            <label key={name} className="incident-field">
+              <span>{t(`filters.${name}`)}</span>
+              <input
+                name={name}
+                type={name === "from" || name === "to" ? "date" : "text"}
+                dir="auto"
+                maxLength={200}
+                data-testid={`picker-${name}`}
+              />{" "}
+              {/* prettier-ignore */}
+            </label>
+          ))}
         {kind === "table" && (
           <label className="incident-field">
             <span>{t("picker.limit")}</span>

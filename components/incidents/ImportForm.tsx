@@ -178,6 +178,8 @@ export function ImportForm({ workspaceSlug, today }: { workspaceSlug: string; to
             <dd data-testid="count-updated">{summary.updated}</dd>
             <dt>{t("counts.unchanged")}</dt>
             <dd data-testid="count-unchanged">{summary.unchanged}</dd>
+            <dt>{t("counts.removed")}</dt>
+            <dd data-testid="count-removed">{summary.removed}</dd>
             <dt>{t("counts.rejected")}</dt>
             <dd data-testid="count-rejected">{summary.rejected}</dd>
           </dl>

@@ -12,10 +12,19 @@ type Props = {
   period: "month" | "year";
   total: number;
   pageSize: number;
+  /** `/w/<slug>/incidents`: each row links to its detail page. */
+  detailBase: string;
 };
 
 /** The sortable, paginated table of the browser; sorting and paging are links (no JS needed). */
-export async function IncidentResults({ rows, params, period, total, pageSize }: Props) {
+export async function IncidentResults({
+  rows,
+  params,
+  period,
+  total,
+  pageSize,
+  detailBase,
+}: Props) {
   const t = await getTranslations("incidents");
   const format = await getFormatter();
   const href = (change: Partial<ListParams>) => {
@@ -67,7 +76,9 @@ export async function IncidentResults({ rows, params, period, total, pageSize }:
                   </bdi>
                 </td>
                 <td>
-                  {t(`datasetsShort.${r.dataset}`)} <span className="muted">#{r.externalId}</span>
+                  <a href={`${detailBase}/${r.id}`} data-testid="incident-detail-link">
+                    {t(`datasetsShort.${r.dataset}`)} <span className="muted">#{r.externalId}</span>
+                  </a>
                 </td>
                 <td>{r.eventType}</td>
                 <td>

@@ -4,16 +4,19 @@ import "@/app/sources.css";
 import type { Editor } from "@tiptap/core";
 import { useTranslations } from "next-intl";
 import { useParams } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
-import {
-  formatCitationsAction,
-  setCitationStyleAction,
-} from "@/app/(workspace)/w/[workspace]/sources/actions";
+import { useEffect, useState } from "react";
+import type * as Y from "yjs";
+import { formatCitationsAction } from "@/app/(workspace)/w/[workspace]/sources/actions";
 import type { SourceCard } from "@/lib/citations/brief-citations";
+import {
+  citationStyleOfDoc,
+  observeCitationStyle,
+  setCitationStyleInDoc,
+} from "@/lib/citations/brief-settings";
 import type { FormattedCitations } from "@/lib/citations/format";
 import { CITATION_STYLES, type CitationStyleId } from "@/lib/citations/style-ids";
-import { citationItemKey, collectCitations, type CitationItem } from "@/lib/editor/citation";
-import { citationCards, missingKeys } from "./citation-view";
+import { collectCitations, type CitationItem } from "@/lib/editor/citation";
+import { CitationCard } from "./CitationCard";
 
 type Formatted = FormattedCitations & { style: CitationStyleId; cards: SourceCard[] };
 
@@ -26,14 +29,17 @@ function clustersOf(editor: Editor): { clusters: CitationItem[][]; signature: st
 /**
  * Footnotes and bibliography generated under the editor. Numbers come from the live document
  * (so they update at once, in every co-editor's view); the formatted text comes from the
- * server (citeproc, the brief's style) a moment later.
+ * server (citeproc) a moment later. The style lives in the brief's Yjs document (see
+ * lib/citations/brief-settings.ts), so a co-editor's choice reaches everyone at once.
  */
 export function CitationNotes({
   editor,
+  doc,
   briefId,
   canEdit,
 }: {
   editor: Editor;
+  doc: Y.Doc;
   briefId: string;
   canEdit: boolean;
 }) {
@@ -41,8 +47,14 @@ export function CitationNotes({
   const { workspace } = useParams<{ workspace: string }>();
   const [state, setState] = useState(() => clustersOf(editor));
   const [formatted, setFormatted] = useState<{ signature: string; data: Formatted } | null>(null);
-  const [styleVersion, setStyleVersion] = useState(0);
-  const [pending, startTransition] = useTransition();
+  // null until the document says (then the stored Brief.citationStyle applies).
+  const [docStyle, setDocStyle] = useState<CitationStyleId | null>(() => citationStyleOfDoc(doc));
+
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the doc may have synced since
+    setDocStyle(citationStyleOfDoc(doc));
+    return observeCitationStyle(doc, setDocStyle);
+  }, [doc]);
 
   useEffect(() => {
     const onUpdate = () =>
@@ -62,31 +74,23 @@ export function CitationNotes({
   useEffect(() => {
     let cancelled = false;
     const timer = window.setTimeout(async () => {
-      const outcome = await formatCitationsAction(workspace, { briefId, clusters: state.clusters });
+      const outcome = await formatCitationsAction(workspace, {
+        briefId,
+        clusters: state.clusters,
+        style: docStyle ?? undefined,
+      });
       if (cancelled || !outcome.ok) return;
-      const cardKeys = new Set<string>();
-      for (const card of outcome.data.cards) {
-        citationCards.set(
-          `source:${card.id}`,
-          `${card.title}${card.containerTitle ? ` — ${card.containerTitle}` : ""}${card.issued ? `, ${card.issued}` : ""} (${card.reliability}${card.credibility})`,
-        );
-        cardKeys.add(`source:${card.id}`);
-      }
-      for (const item of state.clusters.flat()) {
-        const key = citationItemKey(item);
-        if (item.kind === "source" && !cardKeys.has(key)) missingKeys.add(key);
-        else missingKeys.delete(key);
-      }
-      setFormatted({ signature: state.signature, data: outcome.data });
+      setFormatted({ signature: signatureOf(state.signature, docStyle), data: outcome.data });
     }, 250);
     return () => {
       cancelled = true;
       window.clearTimeout(timer);
     };
-  }, [state, briefId, workspace, styleVersion]);
+  }, [state, briefId, workspace, docStyle]);
 
   const data = formatted?.data;
-  const stale = formatted?.signature !== state.signature;
+  const stale = formatted?.signature !== signatureOf(state.signature, docStyle);
+  const style = docStyle ?? data?.style ?? "chicago-note-bibliography";
   const notes = state.clusters.map((items, index) => {
     const note = index + 1;
     const fresh = !stale ? data?.notes[index] : undefined;
@@ -94,7 +98,7 @@ export function CitationNotes({
   });
 
   return (
-    <section className="citation-notes" data-testid="citation-notes" aria-busy={stale || pending}>
+    <section className="citation-notes" data-testid="citation-notes" aria-busy={stale}>
       <div className="citation-notes-head">
         <h2>{t("notes")}</h2>
         <label>
@@ -102,15 +106,10 @@ export function CitationNotes({
           <select
             aria-label={t("style")}
             data-testid="citation-style"
-            value={data?.style ?? "chicago-note-bibliography"}
-            disabled={!canEdit || pending}
-            onChange={(event) => {
-              const style = event.target.value;
-              startTransition(async () => {
-                const outcome = await setCitationStyleAction(workspace, { briefId, style });
-                if (outcome.ok) setStyleVersion((v) => v + 1);
-              });
-            }}
+            data-style={style}
+            value={style}
+            disabled={!canEdit}
+            onChange={(event) => setCitationStyleInDoc(doc, event.target.value)}
           >
             {CITATION_STYLES.map((style) => (
               <option key={style} value={style}>
@@ -148,13 +147,30 @@ export function CitationNotes({
       {data && data.bibliography.length > 0 && (
         <>
           <h2>{t("bibliography")}</h2>
-          <ul className="bibliography" data-testid="bibliography">
+          <ul
+            className="bibliography"
+            data-testid="bibliography"
+            data-style={stale ? "" : data.style}
+          >
             {data.bibliography.map((entry) => (
               <li key={entry.key} dir="auto" dangerouslySetInnerHTML={{ __html: entry.html }} />
             ))}
           </ul>
         </>
       )}
+      <CitationCard
+        editor={editor}
+        workspace={workspace}
+        canEdit={canEdit}
+        cards={data?.cards ?? []}
+        bibliography={data?.bibliography ?? []}
+        loaded={Boolean(data) && !stale}
+      />
     </section>
   );
+}
+
+/** What a formatting result was computed for: the citations and the document's style. */
+function signatureOf(clusters: string, style: CitationStyleId | null): string {
+  return `${style ?? ""}|${clusters}`;
 }

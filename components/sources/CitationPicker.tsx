@@ -34,6 +34,8 @@ export function CitationPicker({ editor }: { editor: Editor }) {
   const [results, setResults] = useState<PickerSource[]>([]);
   const [active, setActive] = useState(0);
   const [locator, setLocator] = useState("");
+  const [prefix, setPrefix] = useState("");
+  const [suffix, setSuffix] = useState("");
   const searchRef = useRef<HTMLInputElement>(null);
   const query = open?.query ?? null;
 
@@ -66,6 +68,8 @@ export function CitationPicker({ editor }: { editor: Editor }) {
     const onCite = () => {
       const coords = editor.view.coordsAtPos(editor.state.selection.from);
       setLocator("");
+      setPrefix("");
+      setSuffix("");
       setOpen({ mode: "dialog", query: "", top: coords.bottom, left: coords.left });
       window.setTimeout(() => searchRef.current?.focus(), 0);
     };
@@ -85,14 +89,18 @@ export function CitationPicker({ editor }: { editor: Editor }) {
         kind: "source" as const,
         id: source.id,
         ...(locator.trim() ? { locator: locator.trim(), label: "page" as const } : {}),
+        ...(prefix.trim() ? { prefix: prefix.trim() } : {}),
+        ...(suffix.trim() ? { suffix: suffix.trim() } : {}),
       };
       const chain = editor.chain().focus();
       if (open.mode === "inline") chain.deleteRange({ from: open.from, to: open.to });
       chain.insertCitation([item]).run();
       setOpen(null);
       setLocator("");
+      setPrefix("");
+      setSuffix("");
     },
-    [editor, open, locator],
+    [editor, open, locator, prefix, suffix],
   );
 
   useEffect(() => {
@@ -162,15 +170,38 @@ export function CitationPicker({ editor }: { editor: Editor }) {
           </li>
         ))}
       </ul>
-      <label className="picker-locator">
-        {t("cite.locator")}
-        <input
-          value={locator}
-          onChange={(e) => setLocator(e.target.value)}
-          size={8}
-          data-testid="citation-locator"
-        />
-      </label>
+      <div className="picker-fields">
+        <label>
+          {t("cite.prefix")}
+          <input
+            dir="auto"
+            value={prefix}
+            onChange={(e) => setPrefix(e.target.value)}
+            size={10}
+            placeholder={t("cite.prefixHint")}
+            data-testid="citation-prefix"
+          />
+        </label>
+        <label>
+          {t("cite.locator")}
+          <input
+            value={locator}
+            onChange={(e) => setLocator(e.target.value)}
+            size={8}
+            data-testid="citation-locator"
+          />
+        </label>
+        <label>
+          {t("cite.suffix")}
+          <input
+            dir="auto"
+            value={suffix}
+            onChange={(e) => setSuffix(e.target.value)}
+            size={10}
+            data-testid="citation-suffix"
+          />
+        </label>
+      </div>
     </div>
   );
 }

@@ -3,9 +3,10 @@ import { normalizeCitationItems, type CitationItem } from "@/lib/editor/citation
 import { DomainError } from "@/lib/errors/domain-error";
 import { can, type Member } from "@/lib/policy/can";
 import { sourcesByIds } from "@/lib/sources/queries";
+import { effectiveCitationStyle } from "./brief-settings";
 import type { SourceForCitation } from "./csl-item";
 import { formatCitations, type FormattedCitations } from "./format";
-import { DEFAULT_CITATION_STYLE, isCitationStyle, type CitationStyleId } from "./styles";
+import { DEFAULT_CITATION_STYLE, type CitationStyleId } from "./styles";
 
 const MAX_CLUSTERS = 2000;
 
@@ -41,12 +42,14 @@ async function readableBrief(member: Member, briefId: string, tx: Tx) {
 
 /**
  * Footnotes and bibliography for the citations of a brief, as the editor currently has them
- * (clusters in document order), in the brief's style and language.
+ * (clusters in document order), in the brief's language and style: the style the editor's
+ * live document holds (`requestedStyle`, see brief-settings.ts), else the stored one.
  */
 export async function formatBriefCitations(
   member: Member,
   briefId: string,
   rawClusters: unknown,
+  requestedStyle?: unknown,
   tx: Tx = db,
 ): Promise<FormattedCitations & { style: CitationStyleId; cards: SourceCard[] }> {
   const brief = await readableBrief(member, briefId, tx);
@@ -56,7 +59,7 @@ export async function formatBriefCitations(
   const ids = clusters.flat().flatMap((item) => (item.kind === "source" ? [item.id] : []));
   const rows = await sourcesByIds(brief.workspaceId, ids, tx);
   const sources = new Map<string, SourceForCitation>(rows.map((r) => [r.id, r]));
-  const style = isCitationStyle(brief.citationStyle) ? brief.citationStyle : DEFAULT_CITATION_STYLE;
+  const style = effectiveCitationStyle(requestedStyle, brief.citationStyle, DEFAULT_CITATION_STYLE);
   const formatted = formatCitations({ style, language: brief.language, clusters, sources });
   return {
     ...formatted,
@@ -71,21 +74,6 @@ export async function formatBriefCitations(
       archived: r.archivedAt !== null,
     })),
   };
-}
-
-export async function setBriefCitationStyle(
-  member: Member,
-  briefId: string,
-  style: unknown,
-  tx: Tx = db,
-): Promise<void> {
-  const brief = await readableBrief(member, briefId, tx);
-  if (!can(member, "brief.edit", { kind: "brief", ...brief })) throw new DomainError("forbidden");
-  if (!isCitationStyle(style)) throw new DomainError("citationStyleUnknown");
-  await tx.brief.update({
-    where: { id: brief.id },
-    data: { citationStyle: style, updatedById: member.userId },
-  });
 }
 
 /** Sources for the citation picker: live (not archived) ones matching `q`, best first. */

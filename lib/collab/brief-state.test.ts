@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { setCitationStyleInDoc } from "../citations/brief-settings";
 import { db } from "../db";
 import { updateToText } from "../editor/to-text";
 import { withTestDatabase } from "../test/with-test-database";
@@ -70,6 +71,25 @@ describe("update log and compaction", () => {
 
     expect((await compactBrief(brief.briefId)).mergedUpdates).toBe(0);
     expect(await storedText(brief.briefId)).toBe(text);
+  });
+
+  it("derives Brief.citationStyle from the document's settings map", async () => {
+    const own = await createBriefWithMembers();
+    const writer = new UpdateLogWriter(db);
+    const style = async () =>
+      (await db.brief.findUniqueOrThrow({ where: { id: own.briefId } })).citationStyle;
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on("update", (update: Uint8Array) => updates.push(update));
+    appendParagraph(doc, "no style yet");
+    for (const update of updates.splice(0)) await writer.append(own.briefId, update, null);
+    await compactBrief(own.briefId);
+    expect(await style()).toBe("chicago-note-bibliography");
+
+    setCitationStyleInDoc(doc, "apa");
+    for (const update of updates.splice(0)) await writer.append(own.briefId, update, null);
+    await compactBrief(own.briefId);
+    expect(await style()).toBe("apa");
   });
 
   it("loses nothing when compactions race with each other and with appends", async () => {

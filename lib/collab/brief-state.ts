@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { citationStyleOfDoc } from "../citations/brief-settings";
 import { db, type Db } from "../db";
 import { proseMirrorNodeOfScratchDoc } from "../editor/to-json";
 import { proseMirrorNodeToText } from "../editor/to-text";
@@ -82,10 +83,10 @@ export type CompactionResult = { mergedUpdates: number; stateBytes: number };
 
 /**
  * Folds the update log into BriefDocument.state, inside one transaction that holds the
- * BriefDocument row lock (so two instances never interleave), and refreshes contentJson and
- * Brief.contentText. Yjs merges commute, so merging stored state + logged rows is always
- * safe; the in-memory document is never written, so a failed load can't clobber anything.
- * Deletes exactly the rows it merged.
+ * BriefDocument row lock (so two instances never interleave), and refreshes contentJson,
+ * Brief.contentText and Brief.citationStyle (from the document's settings map). Yjs merges
+ * commute, so merging stored state + logged rows is always safe; the in-memory document is
+ * never written, so a failed load can't clobber anything. Deletes exactly the rows it merged.
  */
 export async function compactBrief(
   briefId: string,
@@ -120,6 +121,9 @@ export async function compactBrief(
         // do not fit the schema from the doc it reads, and those belong in the stored state.
         const state = Y.encodeStateAsUpdate(scratch);
         const node = proseMirrorNodeOfScratchDoc(scratch);
+        // The document's citation style (a Y.Map beside the content) is the source of
+        // truth; Brief.citationStyle is derived from it here, like contentText.
+        const citationStyle = citationStyleOfDoc(scratch);
         scratch.destroy();
         const lastId = rows[rows.length - 1]!.id;
         await tx.briefDocument.update({
@@ -135,6 +139,12 @@ export async function compactBrief(
           where: { id: briefId, NOT: { contentText } },
           data: { contentText },
         });
+        if (citationStyle) {
+          await tx.brief.updateMany({
+            where: { id: briefId, NOT: { citationStyle } },
+            data: { citationStyle },
+          });
+        }
         const ids = rows.map((row) => row.id);
         await tx.$executeRaw`DELETE FROM brief_updates WHERE id = ANY(${ids}::bigint[])`;
         return { merged: rows.length, stateBytes: state.byteLength };

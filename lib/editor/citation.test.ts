@@ -9,6 +9,7 @@ import {
   collectCitations,
   collectCitationsFromJson,
   normalizeCitationItems,
+  withCitationDetails,
 } from "./citation";
 import { extensions } from "./extensions";
 import { editorSchema, YDOC_FRAGMENT } from "./schema";
@@ -104,5 +105,58 @@ describe("citation node", () => {
       [{ kind: "source", id: A, locator: "4" }],
       [{ kind: "source", id: B }],
     ]);
+  });
+});
+
+describe("editing a citation", () => {
+  const details = (prefix: string, locator: string, suffix: string) => ({
+    prefix,
+    locator,
+    suffix,
+  });
+
+  it("sets, replaces and clears prefix, locator and suffix", () => {
+    const items = normalizeCitationItems([
+      { kind: "source", id: A, locator: "3", label: "paragraph", prefix: "See" },
+      { kind: "source", id: B },
+    ]);
+    const edited = withCitationDetails(items, [
+      details("", "4–5", " on taxation "),
+      details("Cf.", "12", ""),
+    ]);
+    expect(edited).toEqual([
+      { kind: "source", id: A, locator: "4–5", label: "paragraph", suffix: "on taxation" },
+      { kind: "source", id: B, prefix: "Cf.", locator: "12", label: "page" },
+    ]);
+    expect(withCitationDetails(edited, [details("", "", "")])[0]).toEqual({
+      kind: "source",
+      id: A,
+    });
+  });
+
+  it("updates and removes the citation at a position, renumbering the rest", () => {
+    const editor = new Editor({
+      extensions: extensions(),
+      content: doc(cite(A, "1"), { type: "text", text: " x " }, cite(B)),
+    });
+    const [first, second] = collectCitations(editor.state.doc);
+    expect(
+      editor.commands.updateCitation(
+        second!.pos,
+        withCitationDetails(second!.items, [details("See", "7", "")]),
+      ),
+    ).toBe(true);
+    expect(collectCitations(editor.state.doc)[1]!.items).toEqual([
+      { kind: "source", id: B, prefix: "See", locator: "7", label: "page" },
+    ]);
+    // Not a citation there (any more): refused, nothing changes.
+    expect(editor.commands.updateCitation(first!.pos + 1, first!.items)).toBe(false);
+    expect(editor.commands.removeCitation(first!.pos)).toBe(true);
+    const left = collectCitations(editor.state.doc);
+    expect(left.map((c) => [c.note, c.items])).toEqual([
+      [1, [{ kind: "source", id: B, prefix: "See", locator: "7", label: "page" }]],
+    ]);
+    expect(editor.commands.removeCitation(left[0]!.pos + 1)).toBe(false);
+    editor.destroy();
   });
 });

@@ -161,6 +161,37 @@ export function collectCitationsFromJson(json: unknown): CitationItem[][] {
   return out;
 }
 
+/** What an analyst edits on one cited item (empty strings remove the field). */
+export type CitationDetails = { prefix: string; locator: string; suffix: string };
+
+/**
+ * `items` with new prefix / locator / suffix (by index; items without details are kept as
+ * they are). A new locator gets the label "page" unless the item had one.
+ */
+export function withCitationDetails(
+  items: CitationItem[],
+  details: readonly (CitationDetails | undefined)[],
+): CitationItem[] {
+  return normalizeCitationItems(
+    items.map((item, index) => {
+      const detail = details[index];
+      if (!detail) return item;
+      const rest: CitationItem = { ...item };
+      delete rest.prefix;
+      delete rest.locator;
+      delete rest.suffix;
+      delete rest.label;
+      const locator = detail.locator.trim();
+      return {
+        ...rest,
+        ...(detail.prefix.trim() ? { prefix: detail.prefix.trim() } : {}),
+        ...(locator ? { locator, label: item.label ?? "page" } : {}),
+        ...(detail.suffix.trim() ? { suffix: detail.suffix.trim() } : {}),
+      };
+    }),
+  );
+}
+
 export const citationNumberingKey = new PluginKey<DecorationSet>("citationNumbering");
 
 function numberDecorations(doc: PMNode): DecorationSet {
@@ -198,6 +229,10 @@ declare module "@tiptap/core" {
     citation: {
       /** Inserts a citation of `items` at the selection (replacing it). */
       insertCitation: (items: CitationItem[]) => ReturnType;
+      /** Replaces the items of the citation at `pos` (fails if none is there any more). */
+      updateCitation: (pos: number, items: CitationItem[]) => ReturnType;
+      /** Deletes the citation at `pos` (fails if none is there any more). */
+      removeCitation: (pos: number) => ReturnType;
     };
   }
 }
@@ -256,6 +291,22 @@ export const Citation = Node.create<CitationOptions>({
           const clean = normalizeCitationItems(items);
           if (clean.length === 0) return false;
           return commands.insertContent({ type: CITATION_NODE, attrs: { items: clean } });
+        },
+      updateCitation:
+        (pos, items) =>
+        ({ tr, dispatch }) => {
+          const node = tr.doc.nodeAt(pos);
+          const clean = normalizeCitationItems(items);
+          if (node?.type.name !== CITATION_NODE || clean.length === 0) return false;
+          if (dispatch) tr.setNodeMarkup(pos, undefined, { ...node.attrs, items: clean });
+          return true;
+        },
+      removeCitation:
+        (pos) =>
+        ({ tr, dispatch }) => {
+          if (tr.doc.nodeAt(pos)?.type.name !== CITATION_NODE) return false;
+          if (dispatch) tr.delete(pos, pos + 1);
+          return true;
         },
     };
   },

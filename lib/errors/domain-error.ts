@@ -36,7 +36,8 @@ export type ErrorCode =
   | "importWrongDataset"
   | "importMalformed"
   | "importHasErrors"
-  | "importNothingToCommit";
+  | "importNothingToCommit"
+  | "incidentUnknownSource";
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   notFound: 404,

@@ -38,8 +38,9 @@ const TABLE_ORDER: Record<IncidentSort, Prisma.IncidentOrderByWithRelationInput>
 
 /**
  * Computes an embed's result now. `asOf` is when it was computed, so the brief can say
- * "data as of …"; `lastChange` is the latest import into the workspace, and `changedRows` how
- * many of the rows behind this embed that import changed (the brief flags those embeds).
+ * "data as of …"; `lastChange` is the latest import into the workspace, `changedRows` how
+ * many of the rows behind this embed that import changed and `removedRows` how many it
+ * removed (no longer in the file): the brief flags those embeds.
  */
 export async function computeEmbed(member: Member, spec: EmbedSpec, tx: Tx = db) {
   assertCanRead(member);
@@ -54,7 +55,18 @@ export async function computeEmbed(member: Member, spec: EmbedSpec, tx: Tx = db)
         where: { importBatchId: lastBatch.id, incident: await incidentWhere(member.workspaceId, spec.filter, tx) }, // prettier-ignore
       })
     : 0;
-  const base = { asOf, lastChange: lastBatch?.createdAt.toISOString() ?? null, changedRows };
+  // Rows that matched this query until the latest import left them out.
+  const removedRows = lastBatch
+    ? await tx.incident.count({
+        where: { AND: [await incidentWhere(member.workspaceId, spec.filter, tx, { includeRemoved: true }), { removedInBatchId: lastBatch.id }] }, // prettier-ignore
+      })
+    : 0;
+  const base = {
+    asOf,
+    lastChange: lastBatch?.createdAt.toISOString() ?? null,
+    changedRows,
+    removedRows,
+  };
   if (spec.kind === "table") {
     const where = await incidentWhere(member.workspaceId, spec.filter, tx);
     const direction = spec.dir;
@@ -123,6 +135,7 @@ export async function citedIncidents(member: Member, ids: string[], tx: Tx = db)
       datasetVersion: true,
       dateStart: true,
       placeName: true,
+      removedAt: true,
       importBatch: { select: { accessDate: true } },
     },
   });
@@ -134,5 +147,7 @@ export async function citedIncidents(member: Member, ids: string[], tx: Tx = db)
     date: r.dateStart.toISOString().slice(0, 10),
     placeName: r.placeName,
     accessDate: r.importBatch?.accessDate.toISOString().slice(0, 10) ?? null,
+    /** When a re-import no longer contained the row (the footnote can say so), else null. */
+    removedAt: r.removedAt?.toISOString() ?? null,
   }));
 }

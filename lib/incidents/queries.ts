@@ -23,8 +23,11 @@ export async function incidentWhere(
   workspaceId: string,
   filter: IncidentFilter,
   tx: Tx = db,
+  options: { includeRemoved?: boolean } = {},
 ): Promise<Prisma.IncidentWhereInput> {
   const and: Prisma.IncidentWhereInput[] = [{ workspaceId }];
+  // Rows a re-import no longer contained are kept but left out, unless asked for.
+  if (!options.includeRemoved) and.push({ removedAt: null });
   if (filter.from) and.push({ dateStart: { gte: new Date(`${filter.from}T00:00:00Z`) } });
   if (filter.to) and.push({ dateStart: { lte: new Date(`${filter.to}T00:00:00Z`) } });
   if (filter.dataset) and.push({ dataset: filter.dataset });
@@ -172,8 +175,8 @@ export async function incidentTotals(member: Member, filter: IncidentFilter, tx:
 export async function filterOptions(member: Member, tx: Tx = db) {
   assertCanRead(member);
   const [admin1, eventTypes] = await Promise.all([
-    tx.incident.groupBy({ by: ["admin1"], where: { workspaceId: member.workspaceId, admin1: { not: null } }, orderBy: { admin1: "asc" } }), // prettier-ignore
-    tx.incident.groupBy({ by: ["eventType"], where: { workspaceId: member.workspaceId }, orderBy: { eventType: "asc" } }), // prettier-ignore
+    tx.incident.groupBy({ by: ["admin1"], where: { workspaceId: member.workspaceId, removedAt: null, admin1: { not: null } }, orderBy: { admin1: "asc" } }), // prettier-ignore
+    tx.incident.groupBy({ by: ["eventType"], where: { workspaceId: member.workspaceId, removedAt: null }, orderBy: { eventType: "asc" } }), // prettier-ignore
   ]);
   return {
     admin1: admin1.map((a) => a.admin1).filter((a): a is string => Boolean(a)),

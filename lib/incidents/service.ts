@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import { can, type Member } from "@/lib/policy/can";
+import { sourcesByIds } from "@/lib/sources/queries";
 import { actorNames, actorResolver } from "./actors";
 import { searchText, yearMonth, type IncidentValues } from "./csv/incident-values";
 
@@ -40,8 +41,17 @@ function assertCan(member: Member, action: "incident.edit" | "incident.note") {
     throw new DomainError("forbidden");
 }
 
-async function columns(input: z.output<typeof manualIncidentSchema>, tx: Tx) {
-  const { sourceIds, dateEnd, ...fields } = input;
+/** The source ids must name sources of this workspace (the column has no foreign key). */
+async function checkSources(workspaceId: string, ids: string[], tx: Tx): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  const found = await sourcesByIds(workspaceId, unique, tx);
+  if (found.length !== unique.length) throw new DomainError("incidentUnknownSource");
+  return unique;
+}
+
+async function columns(input: z.output<typeof manualIncidentSchema>, member: Member, tx: Tx) {
+  const { dateEnd, sourceIds: requested, ...fields } = input;
+  const sourceIds = await checkSources(member.workspaceId, requested, tx);
   const values: Omit<IncidentValues, "raw" | "externalId"> = {
     ...fields,
     dateEnd: dateEnd ?? fields.dateStart,
@@ -84,7 +94,7 @@ export async function createManualIncident(
       externalId: `IH-${randomUUID().slice(0, 8)}`,
       contentHash: randomUUID(),
       createdById: member.userId,
-      ...(await columns(parsed.data, tx)),
+      ...(await columns(parsed.data, member, tx)),
     },
     select: { id: true, externalId: true },
   });
@@ -104,7 +114,7 @@ export async function updateManualIncident(
   if (existing.dataset !== "INHOUSE") throw new DomainError("forbidden");
   const parsed = manualIncidentSchema.safeParse(input);
   if (!parsed.success) throw new DomainError("validation");
-  return tx.incident.update({ where: { id }, data: { ...(await columns(parsed.data, tx)), contentHash: randomUUID() }, select: { id: true } }); // prettier-ignore
+  return tx.incident.update({ where: { id }, data: { ...(await columns(parsed.data, member, tx)), contentHash: randomUUID() }, select: { id: true } }); // prettier-ignore
 }
 
 /** An analyst's note on any incident, imported or in-house. */
@@ -122,3 +132,44 @@ export async function addIncidentNote(
   if (!incident) throw new DomainError("notFound");
   return tx.incidentNote.create({ data: { incidentId, authorId: member.userId, body: text }, select: { id: true } }); // prettier-ignore
 }
+
+/** Deletes a note; its author or anyone who may write notes (editors and up). */
+export async function deleteIncidentNote(member: Member, noteId: string, tx: Tx = db) {
+  assertCan(member, "incident.note");
+  const deleted = await tx.incidentNote.deleteMany({ where: { id: noteId, incident: { workspaceId: member.workspaceId } } }); // prettier-ignore
+  if (deleted.count === 0) throw new DomainError("notFound");
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Everything the detail page shows about one row: every field, its import batch, the changes
+ * re-imports made to it (newest first), its notes and, for in-house rows, its sources.
+ * Null when the row is not in the member's workspace (the page answers 404).
+ */
+export async function getIncidentDetail(member: Member, id: string, tx: Tx = db) {
+  if (!UUID.test(id)) return null;
+  if (!can(member, "incident.read", { kind: "workspace", id: member.workspaceId })) return null;
+  const incident = await tx.incident.findFirst({
+    where: { id, workspaceId: member.workspaceId },
+    include: {
+      removedInBatch: { select: { fileName: true, createdAt: true } },
+      importBatch: { select: { id: true, fileName: true, datasetVersion: true, accessDate: true, createdAt: true, createdBy: { select: { name: true } } } }, // prettier-ignore
+      revisions: {
+        orderBy: { createdAt: "desc" },
+        take: 100,
+        select: { id: true, changedFields: true, previous: true, createdAt: true, importBatch: { select: { fileName: true, datasetVersion: true } } }, // prettier-ignore
+      },
+      notes: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, body: true, createdAt: true, author: { select: { name: true } } },
+      },
+    },
+  });
+  if (!incident) return null;
+  const sources = await sourcesByIds(member.workspaceId, incident.sourceIds, tx);
+  const order = new Map(incident.sourceIds.map((s, i) => [s, i]));
+  sources.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  return { ...incident, sources };
+}
+export type IncidentDetail = NonNullable<Awaited<ReturnType<typeof getIncidentDetail>>>;

@@ -7,8 +7,8 @@ import { rowsHref } from "./use-embed-data";
 type Props = {
   asOf: string | undefined;
   filter: Record<string, unknown>;
-  /** Rows behind this embed that the latest import changed, and when it ran. */
-  changed?: { rows: number; at: string | null };
+  /** Rows behind this embed that the latest import changed or removed, and when it ran. */
+  changed?: { rows: number; removed: number; at: string | null };
 };
 
 export function EmbedFooter({ asOf, filter, changed }: Props) {
@@ -33,6 +33,17 @@ export function EmbedFooter({ asOf, filter, changed }: Props) {
             }),
           })}{" "}
           {/* prettier-ignore */}
+        </span>
+      )}
+      {changed && changed.removed > 0 && changed.at && (
+        <span className="incident-embed-changed" data-testid="embed-removed">
+          {t("removed", {
+            count: changed.removed,
+            time: format.dateTime(new Date(changed.at), {
+              dateStyle: "medium",
+              timeStyle: "short",
+            }),
+          })}{" "}
         </span>
       )}
       <a href={rowsHref(filter)} target="_blank" rel="noopener">

@@ -34,7 +34,7 @@ export function IncidentChartView({ node }: NodeViewProps) {
         <EmbedFooter
           asOf={data?.asOf}
           filter={filter}
-          changed={data ? { rows: data.changedRows, at: data.lastChange } : undefined}
+          changed={data ? { rows: data.changedRows, removed: data.removedRows, at: data.lastChange } : undefined} // prettier-ignore
         />
       </div>
     </NodeViewWrapper>

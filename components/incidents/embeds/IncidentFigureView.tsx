@@ -14,6 +14,7 @@ export function IncidentFigureView({ node }: NodeViewProps) {
   const { filter, metric } = parseSpec(spec);
   const figure = data?.kind === "figure" ? data : null;
   const changed = figure && figure.changedRows > 0;
+  const removed = figure && figure.removedRows > 0;
   const text = error
     ? "?"
     : !figure
@@ -25,12 +26,13 @@ export function IncidentFigureView({ node }: NodeViewProps) {
     t(metric === "fatalities" ? "figureFatalities" : "figureCount"),
     describeFilter(filter),
     changed && figure.lastChange ? t("changed", { count: figure.changedRows, time: format.dateTime(new Date(figure.lastChange), { dateStyle: "medium", timeStyle: "short" }) }) : "", // prettier-ignore
+    removed && figure.lastChange ? t("removed", { count: figure.removedRows, time: format.dateTime(new Date(figure.lastChange), { dateStyle: "medium", timeStyle: "short" }) }) : "", // prettier-ignore
     figure ? t("asOf", { time: format.dateTime(new Date(figure.asOf), { dateStyle: "medium", timeStyle: "short" }) }) : "", // prettier-ignore
   ].filter(Boolean).join(" · "); // prettier-ignore
   return (
     <NodeViewWrapper
       as="span"
-      className="incident-figure"
+      className={changed || removed ? "incident-figure incident-figure-changed" : "incident-figure"}
       data-testid="embed-figure"
       title={title}
       contentEditable={false}

@@ -98,7 +98,7 @@ export function IncidentTableView({ node, editor, getPos }: NodeViewProps) {
         <EmbedFooter
           asOf={data?.asOf}
           filter={filter}
-          changed={data ? { rows: data.changedRows, at: data.lastChange } : undefined}
+          changed={data ? { rows: data.changedRows, removed: data.removedRows, at: data.lastChange } : undefined} // prettier-ignore
         />
         {table && editor.isEditable && table.rows.length > 0 && (
           <button type="button" onClick={cite} data-testid="embed-cite-rows">

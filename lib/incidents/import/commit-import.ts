@@ -22,7 +22,13 @@ export type ImportMeta = {
   accessDate: Date;
 };
 
-export type ImportCounts = { inserted: number; updated: number; unchanged: number };
+export type ImportCounts = {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Rows of earlier imports this file replaces but no longer contains (see removedRows). */
+  removed: number;
+};
 
 export type ImportSummary = ImportCounts & {
   batchId: string | null;
@@ -40,16 +46,19 @@ export async function previewImport(
   member: Member,
   parsed: ParsedImport,
   tx: Tx = db,
+  preview?: { datasetVersion: string | null },
 ): Promise<ImportSummary> {
   assertCanImport(member);
   const existing = await existingHashes(member.workspaceId, parsed.dataset, tx);
-  const counts: ImportCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  const counts: ImportCounts = { inserted: 0, updated: 0, unchanged: 0, removed: 0 };
   for (const row of parsed.rows) {
     const found = existing.get(row.externalId);
     if (!found) counts.inserted++;
+    else if (found.removedAt) counts.updated++;
     else if (found.hash === contentHash(parsed.dataset, row.raw)) counts.unchanged++;
     else counts.updated++;
   }
+  counts.removed = removedRows(existing, parsed, preview?.datasetVersion ?? null).length;
   return summary(null, parsed, counts);
 }
 
@@ -94,9 +103,10 @@ export async function commitImport(
       });
       const existing = await existingHashes(member.workspaceId, parsed.dataset, tx);
       const resolve = await actorResolver(new Set(parsed.rows.flatMap(actorNames)), tx);
-      const counts: ImportCounts = { inserted: 0, updated: 0, unchanged: 0 };
+      const counts: ImportCounts = { inserted: 0, updated: 0, unchanged: 0, removed: 0 };
       const inserts: ReturnType<typeof toColumns>[] = [];
       const changed: Changed[] = [];
+      const restored: { id: string; removedAt: Date }[] = [];
       for (const row of parsed.rows) {
         const hash = contentHash(parsed.dataset, row.raw);
         const found = existing.get(row.externalId);
@@ -104,6 +114,7 @@ export async function commitImport(
         if (!found)
           inserts.push(toColumns(member.workspaceId, parsed.dataset, meta, row, hash, batch.id, actorIds)); // prettier-ignore
         else if (found.hash !== hash) changed.push({ id: found.id, row, hash, actorIds });
+        else if (found.removedAt) restored.push({ id: found.id, removedAt: found.removedAt });
         else counts.unchanged++;
       }
       for (let i = 0; i < inserts.length; i += CHUNK) {
@@ -114,6 +125,8 @@ export async function commitImport(
         counts.updated += await applyChanges(tx, member.workspaceId, parsed.dataset, meta, batch.id, changed.slice(i, i + CHUNK)); // prettier-ignore
         options.onProgress?.(counts.inserted + counts.updated);
       }
+      counts.updated += await restoreRows(tx, batch.id, restored);
+      counts.removed = await markRemoved(tx, batch.id, removedRows(existing, parsed, meta.datasetVersion)); // prettier-ignore
       await tx.importBatch.update({ where: { id: batch.id }, data: counts });
       return summary(batch.id, parsed, counts);
     },
@@ -141,12 +154,103 @@ function summary(batchId: string | null, parsed: ParsedImport, counts: ImportCou
   };
 }
 
+type Existing = {
+  id: string;
+  hash: string;
+  version: string | null;
+  dateStart: Date;
+  removedAt: Date | null;
+};
+
 async function existingHashes(workspaceId: string, dataset: ImportDataset, tx: Tx) {
   const rows = await tx.incident.findMany({
     where: { workspaceId, dataset },
-    select: { id: true, externalId: true, contentHash: true },
+    select: { id: true, externalId: true, contentHash: true, datasetVersion: true, dateStart: true, removedAt: true }, // prettier-ignore
   });
-  return new Map(rows.map((r) => [r.externalId, { id: r.id, hash: r.contentHash }]));
+  return new Map<string, Existing>(
+    rows.map((r) => [
+      r.externalId,
+      { id: r.id, hash: r.contentHash, version: r.datasetVersion, dateStart: r.dateStart, removedAt: r.removedAt }, // prettier-ignore
+    ]),
+  );
+}
+
+/**
+ * Compares dataset releases: "26.0.7" < "26.0.10" < "26.1"; null (no version given) only
+ * equals null. Returns null when the two cannot be compared.
+ */
+export function compareVersions(a: string | null, b: string | null): number | null {
+  if (a === null || b === null) return a === b ? 0 : null;
+  const pa = a.trim().split(/[.\-_]/);
+  const pb = b.trim().split(/[.\-_]/);
+  if (![...pa, ...pb].every((p) => /^\d+$/.test(p))) return a.trim() === b.trim() ? 0 : null;
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = Number(pa[i] ?? 0) - Number(pb[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
+}
+
+/**
+ * Rows an import no longer contains, which it therefore marks removed. A file replaces the
+ * rows of the same dataset that came from the same release or an older one (a new release
+ * supersedes the old), and only within the period the file covers (its earliest to latest
+ * date): a file of 2024 events, or a filtered export, says nothing about rows outside it.
+ * Rows of a release newer than the file, or whose release cannot be compared with it (one has
+ * a version, the other none), are left alone. In-house rows are never touched.
+ */
+function removedRows(
+  existing: Map<string, Existing>,
+  parsed: ParsedImport,
+  version: string | null,
+): string[] {
+  if (parsed.rows.length === 0) return [];
+  const inFile = new Set(parsed.rows.map((r) => r.externalId));
+  let first = Infinity;
+  let last = -Infinity;
+  for (const r of parsed.rows) {
+    const t = new Date(r.dateStart).getTime();
+    if (t < first) first = t;
+    if (t > last) last = t;
+  }
+  const ids: string[] = [];
+  for (const [externalId, row] of existing) {
+    if (row.removedAt || inFile.has(externalId)) continue;
+    const t = row.dateStart.getTime();
+    if (t < first || t > last) continue;
+    const cmp = compareVersions(row.version, version);
+    if (cmp !== null && cmp <= 0) ids.push(row.id);
+  }
+  return ids;
+}
+
+/** Marks rows removed by this batch, with a revision each (history and change awareness). */
+async function markRemoved(tx: Tx, batchId: string, ids: string[]): Promise<number> {
+  const now = new Date();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    await tx.incident.updateMany({ where: { id: { in: chunk } }, data: { removedAt: now, removedInBatchId: batchId } }); // prettier-ignore
+    await tx.incidentRevision.createMany({
+      data: chunk.map((incidentId) => ({ incidentId, importBatchId: batchId, changedFields: ["removedAt"], previous: { removedAt: null } })), // prettier-ignore
+    });
+  }
+  return ids.length;
+}
+
+/** Rows that were removed and are back, unchanged, in this file. */
+async function restoreRows(
+  tx: Tx,
+  batchId: string,
+  rows: { id: string; removedAt: Date }[],
+): Promise<number> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    await tx.incident.updateMany({ where: { id: { in: chunk.map((r) => r.id) } }, data: { removedAt: null, removedInBatchId: null, importBatchId: batchId } }); // prettier-ignore
+    await tx.incidentRevision.createMany({
+      data: chunk.map((r) => ({ incidentId: r.id, importBatchId: batchId, changedFields: ["removedAt"], previous: { removedAt: r.removedAt.toISOString() } })), // prettier-ignore
+    });
+  }
+  return rows.length;
 }
 
 /**
@@ -259,7 +363,8 @@ async function applyChanges(
     const fields = COMPARED_FIELDS.filter((f) => !same(old?.[f] ?? null, row[f]));
     const { columns, raw } = toColumns(workspaceId, dataset, meta, row, hash, batchId, actorIds);
     const { externalId: _externalId, ...data } = columns;
-    await tx.incident.update({ where: { id }, data });
+    // A changed row that had been removed is back: it is live again.
+    await tx.incident.update({ where: { id }, data: { ...data, removedAt: null, removedInBatchId: null } }); // prettier-ignore
     await tx.incidentRaw.upsert({ where: { incidentId: id }, create: { incidentId: id, raw }, update: { raw } }); // prettier-ignore
     revisions.push({
       incidentId: id,

@@ -44,7 +44,7 @@ export async function runImportRequest(
     });
     const summary =
       options.mode === "preview"
-        ? await previewImport(member, parsed)
+        ? await previewImport(member, parsed, undefined, { datasetVersion: options.version })
         : await commitImport(
             member,
             parsed,

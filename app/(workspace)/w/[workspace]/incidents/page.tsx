@@ -115,6 +115,7 @@ export default async function IncidentsPage({ params, searchParams }: Props) {
           period={period}
           total={list.total}
           pageSize={list.pageSize}
+          detailBase={base}
         />
       )}
       <section className="card stack" aria-labelledby="saved-queries">

@@ -2,11 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/actions/workspace-action";
-import {
-  formatBriefCitations,
-  searchSourcesForPicker,
-  setBriefCitationStyle,
-} from "@/lib/citations/brief-citations";
+import { formatBriefCitations, searchSourcesForPicker } from "@/lib/citations/brief-citations";
 import type { SourceInput } from "@/lib/sources/schema";
 import { createSource, deleteSource, setSourceArchived, updateSource } from "@/lib/sources/service";
 
@@ -47,15 +43,12 @@ export const pickerSourcesAction = workspaceAction(async ({ member }, q: string)
   searchSourcesForPicker(member, String(q ?? "")),
 );
 
-/** Footnotes and bibliography for the citations the editor currently holds. */
+/**
+ * Footnotes and bibliography for the citations the editor currently holds, in the style its
+ * document holds (the style lives in the brief's Yjs document; the collab server copies it
+ * to Brief.citationStyle).
+ */
 export const formatCitationsAction = workspaceAction(
-  async ({ member }, input: { briefId: string; clusters: unknown }) =>
-    formatBriefCitations(member, String(input.briefId), input.clusters),
-);
-
-export const setCitationStyleAction = workspaceAction(
-  async ({ member }, input: { briefId: string; style: string }) => {
-    await setBriefCitationStyle(member, String(input.briefId), input.style);
-    return null;
-  },
+  async ({ member }, input: { briefId: string; clusters: unknown; style?: unknown }) =>
+    formatBriefCitations(member, String(input.briefId), input.clusters, input.style),
 );

@@ -19,7 +19,7 @@ export default async function ImportIncidentsPage({ params }: Props) {
     where: { workspaceId: workspace.id },
     orderBy: { createdAt: "desc" },
     take: 20,
-    select: { id: true, dataset: true, datasetVersion: true, fileName: true, createdAt: true, accessDate: true, inserted: true, updated: true, unchanged: true, rejected: true, createdBy: { select: { name: true } } }, // prettier-ignore
+    select: { id: true, dataset: true, datasetVersion: true, fileName: true, createdAt: true, accessDate: true, inserted: true, updated: true, unchanged: true, removed: true, rejected: true, createdBy: { select: { name: true } } }, // prettier-ignore
   });
   const t = await getTranslations("incidents");
   const format = await getFormatter();
@@ -45,6 +45,7 @@ export default async function ImportIncidentsPage({ params }: Props) {
                 <th scope="col">{t("import.counts.inserted")}</th>
                 <th scope="col">{t("import.counts.updated")}</th>
                 <th scope="col">{t("import.counts.unchanged")}</th>
+                <th scope="col">{t("import.counts.removed")}</th>
                 <th scope="col">{t("import.counts.rejected")}</th>
               </tr>
             </thead>
@@ -74,6 +75,7 @@ export default async function ImportIncidentsPage({ params }: Props) {
                   <td>{b.inserted}</td>
                   <td>{b.updated}</td>
                   <td>{b.unchanged}</td>
+                  <td>{b.removed}</td>
                   <td>
                     {b.rejected}
                     {b.rejected > 0 && (
