@@ -1,8 +1,10 @@
 import * as Y from "yjs";
 import { citationStyleOfDoc } from "../citations/brief-settings";
-import { db, type Db } from "../db";
+import { db, type Db, type Tx } from "../db";
 import { proseMirrorNodeOfScratchDoc } from "../editor/to-json";
 import { proseMirrorNodeToText } from "../editor/to-text";
+import { contentHash } from "../publishing/content-hash";
+import { afterCompaction } from "./after-compaction";
 import { asBytes } from "./update-log";
 
 export type StoredBriefState = {
@@ -13,6 +15,7 @@ export type StoredBriefState = {
 };
 
 type LoggedUpdate = { id: bigint; update: Uint8Array };
+type LoggedRow = LoggedUpdate & { user_id: string | null; created_at: Date };
 
 /**
  * Reads a brief's stored Yjs state: the compacted snapshot plus every update still in the
@@ -24,7 +27,7 @@ type LoggedUpdate = { id: bigint; update: Uint8Array };
  * sequence, so a batch can commit with a smaller id after a compaction has moved past it;
  * compaction deletes exactly the rows it merged, so what remains is what is not merged.
  */
-export async function loadBriefState(briefId: string, client: Db = db): Promise<StoredBriefState> {
+export async function loadBriefState(briefId: string, client: Tx = db): Promise<StoredBriefState> {
   const rows = await client.$queryRaw<LoggedUpdate[]>`
     SELECT id, update FROM brief_updates WHERE brief_id = ${briefId}::uuid ORDER BY id`;
   const document = await client.briefDocument.findUnique({
@@ -105,8 +108,8 @@ export async function compactBrief(
           Array<{ state: Uint8Array; compacted_through: bigint }>
         >`
           SELECT state, compacted_through FROM brief_documents WHERE brief_id = ${briefId}::uuid FOR UPDATE`;
-        const rows = await tx.$queryRaw<LoggedUpdate[]>`
-          SELECT id, update FROM brief_updates WHERE brief_id = ${briefId}::uuid
+        const rows = await tx.$queryRaw<LoggedRow[]>`
+          SELECT id, update, user_id, created_at FROM brief_updates WHERE brief_id = ${briefId}::uuid
           ORDER BY id LIMIT ${maxUpdatesPerRound}`;
         if (!stored || rows.length === 0)
           return { merged: 0, stateBytes: stored?.state.byteLength ?? 0 };
@@ -147,6 +150,14 @@ export async function compactBrief(
         }
         const ids = rows.map((row) => row.id);
         await tx.$executeRaw`DELETE FROM brief_updates WHERE id = ANY(${ids}::bigint[])`;
+        await afterCompaction(tx, {
+          briefId,
+          state,
+          contentJson: node.toJSON() as unknown,
+          contentText,
+          hash: contentHash(node.toJSON(), citationStyle),
+          edits: rows.map((row) => ({ userId: row.user_id, at: row.created_at })),
+        });
         return { merged: rows.length, stateBytes: state.byteLength };
       },
       { timeout: 60_000 },

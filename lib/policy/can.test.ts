@@ -21,15 +21,42 @@ const BRIEF_MATRIX: Record<
   Role[]
 > = {
   "brief.read": ["VIEWER", "EDITOR", "APPROVER", "ADMIN"],
-  "brief.comment": ["VIEWER", "EDITOR", "APPROVER", "ADMIN"],
+  "brief.comment": ["EDITOR", "APPROVER", "ADMIN"],
   "brief.edit": ["EDITOR", "APPROVER", "ADMIN"],
   "brief.rename": ["EDITOR", "APPROVER", "ADMIN"],
   "brief.delete": ["EDITOR", "APPROVER", "ADMIN"],
   "brief.submit": ["EDITOR", "APPROVER", "ADMIN"],
   "brief.approve": ["APPROVER", "ADMIN"],
   "brief.publish": ["APPROVER", "ADMIN"],
+  "brief.requestChanges": ["APPROVER", "ADMIN"],
+  "brief.setVisibility": ["APPROVER", "ADMIN"],
+  "brief.resolveComment": ["EDITOR", "APPROVER", "ADMIN"],
+  "brief.readVersions": ["VIEWER", "EDITOR", "APPROVER", "ADMIN"],
+  "brief.export": ["VIEWER", "EDITOR", "APPROVER", "ADMIN"],
+  "brief.history": ["EDITOR", "APPROVER", "ADMIN"],
+  "brief.restoreSnapshot": ["EDITOR", "APPROVER", "ADMIN"],
   "brief.restore": [],
 };
+
+describe("can() and the workspace's publication and comment settings", () => {
+  it("lets viewers comment only where the workspace allows it", () => {
+    expect(can(member("VIEWER"), "brief.comment", live)).toBe(false);
+    expect(can(member("VIEWER"), "brief.comment", { ...live, viewersMayComment: true })).toBe(true);
+    expect(can(member("VIEWER"), "brief.comment", { ...live, viewersMayComment: false })).toBe(false);
+  });
+
+  it("opens only reading and exporting published versions to visitors, and only when public", () => {
+    const open = { ...live, publicLink: true };
+    expect(can(null, "brief.readVersions", open)).toBe(true);
+    expect(can(null, "brief.export", open)).toBe(true);
+    expect(can(null, "brief.readVersions", live)).toBe(false);
+    expect(can(null, "brief.read", open)).toBe(false);
+    expect(can(null, "brief.comment", open)).toBe(false);
+    expect(can(member("VIEWER", OTHER), "brief.readVersions", live)).toBe(false);
+    expect(can(member("VIEWER", OTHER), "brief.readVersions", open)).toBe(true);
+    expect(can(null, "brief.readVersions", { ...open, deletedAt: new Date() })).toBe(false);
+  });
+});
 
 describe("can() on a live brief", () => {
   for (const [action, allowed] of Object.entries(BRIEF_MATRIX)) {

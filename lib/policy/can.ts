@@ -20,6 +20,10 @@ export type BriefResource = {
   kind: "brief";
   workspaceId: string;
   deletedAt: Date | null;
+  /** Workspace setting: VIEWERs may comment (editors and up always may). */
+  viewersMayComment?: boolean;
+  /** The publisher made published versions readable by anyone with the link. */
+  publicLink?: boolean;
 };
 export type Resource = WorkspaceResource | BriefResource;
 
@@ -35,7 +39,8 @@ export type WorkspaceAction =
   | "incident.read"
   | "incident.import"
   | "incident.edit"
-  | "incident.note";
+  | "incident.note"
+  | "workspace.settings";
 export type BriefAction =
   | "brief.read"
   | "brief.edit"
@@ -45,7 +50,14 @@ export type BriefAction =
   | "brief.comment"
   | "brief.submit"
   | "brief.approve"
-  | "brief.publish";
+  | "brief.requestChanges"
+  | "brief.publish"
+  | "brief.setVisibility"
+  | "brief.resolveComment"
+  | "brief.readVersions"
+  | "brief.export"
+  | "brief.history"
+  | "brief.restoreSnapshot";
 export type Action = WorkspaceAction | BriefAction;
 
 const RANK: Record<Role, number> = { VIEWER: 0, EDITOR: 1, APPROVER: 2, ADMIN: 3 };
@@ -70,11 +82,25 @@ const MINIMUM: Record<Action, Role> = {
   "brief.rename": "EDITOR",
   "brief.delete": "EDITOR",
   "brief.restore": "ADMIN",
-  "brief.comment": "VIEWER",
+  // Viewers comment only where the workspace allows it (see can()).
+  "brief.comment": "EDITOR",
   "brief.submit": "EDITOR",
   "brief.approve": "APPROVER",
+  "brief.requestChanges": "APPROVER",
   "brief.publish": "APPROVER",
+  "brief.setVisibility": "APPROVER",
+  // Resolving someone's thread is an editing decision; a thread's author may also resolve
+  // their own (checked by lib/comments, which knows the author).
+  "brief.resolveComment": "EDITOR",
+  "brief.readVersions": "VIEWER",
+  "brief.export": "VIEWER",
+  "brief.history": "EDITOR",
+  "brief.restoreSnapshot": "EDITOR",
+  "workspace.settings": "ADMIN",
 };
+
+/** What anyone with the link may do with a brief whose publisher made it public. */
+const PUBLIC: ReadonlySet<Action> = new Set<Action>(["brief.readVersions", "brief.export"]);
 
 /** What an admin may still do with a soft-deleted brief; everyone else sees nothing. */
 const ON_DELETED: ReadonlySet<Action> = new Set<Action>(["brief.read", "brief.restore"]);
@@ -83,11 +109,23 @@ export function atLeast(role: Role, minimum: Role): boolean {
   return RANK[role] >= RANK[minimum];
 }
 
+/**
+ * `member` may be null for a visitor without a membership: only public published versions
+ * are open to them.
+ */
 export function can(
   member: Member | null | undefined,
   action: Action,
   resource: Resource,
 ): boolean {
+  if (
+    resource.kind === "brief" &&
+    resource.publicLink === true &&
+    !resource.deletedAt &&
+    PUBLIC.has(action)
+  ) {
+    return true;
+  }
   if (!member) return false;
   const workspaceId = resource.kind === "workspace" ? resource.id : resource.workspaceId;
   if (member.workspaceId !== workspaceId) return false;
@@ -104,6 +142,9 @@ export function can(
       return member.role === "ADMIN" && ON_DELETED.has(action);
     }
     if (action === "brief.restore") return false;
+    if (action === "brief.comment" && member.role === "VIEWER") {
+      return resource.viewersMayComment === true;
+    }
   }
   return atLeast(member.role, MINIMUM[action]);
 }
