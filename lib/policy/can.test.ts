@@ -42,7 +42,9 @@ describe("can() and the workspace's publication and comment settings", () => {
   it("lets viewers comment only where the workspace allows it", () => {
     expect(can(member("VIEWER"), "brief.comment", live)).toBe(false);
     expect(can(member("VIEWER"), "brief.comment", { ...live, viewersMayComment: true })).toBe(true);
-    expect(can(member("VIEWER"), "brief.comment", { ...live, viewersMayComment: false })).toBe(false);
+    expect(can(member("VIEWER"), "brief.comment", { ...live, viewersMayComment: false })).toBe(
+      false,
+    );
   });
 
   it("opens only reading and exporting published versions to visitors, and only when public", () => {
