@@ -5,6 +5,8 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
+import { CommentsPanel } from "@/components/comments/CommentsPanel";
+import { SnapshotRestorer } from "@/components/history/SnapshotRestorer";
 import { withIncidentViews } from "@/components/incidents/with-incident-views";
 import { CitationNotes } from "@/components/sources/CitationNotes";
 import { CitationPicker } from "@/components/sources/CitationPicker";
@@ -22,6 +24,8 @@ type Props = {
   collabUrl: string;
   user: { id: string; name: string };
   readOnly: boolean;
+  /** When set, the comments side panel and highlights are shown (part A of issue 6). */
+  comments?: { workspaceSlug: string };
   language: string;
   direction: "ltr" | "rtl";
 };
@@ -42,6 +46,7 @@ export function BriefEditor(props: Props) {
 function CollaborativeEditor({
   session,
   briefId,
+  comments,
   user,
   readOnly,
   language,
@@ -100,7 +105,26 @@ function CollaborativeEditor({
           {t("denied")}
         </p>
       )}
-      <EditorContent editor={editor} className="document" />
+      {editor && !readOnly && (
+        // Applies ?restore=<snapshotId> (from the draft history) as a live edit.
+        <SnapshotRestorer
+          editor={editor}
+          doc={session.doc}
+          briefId={briefId}
+          state={session.state}
+        />
+      )}
+      <div className="editor-body">
+        <EditorContent editor={editor} className="document" />
+        {editor && comments && (
+          <CommentsPanel
+            editor={editor}
+            provider={session.provider}
+            briefId={briefId}
+            workspaceSlug={comments.workspaceSlug}
+          />
+        )}
+      </div>
       {editor && !readOnly && <SlashMenu editor={editor} />}
       {editor && !readOnly && <CitationPicker editor={editor} />}
       {editor && (

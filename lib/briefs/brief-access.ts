@@ -16,7 +16,13 @@ export async function findBriefAccess(
   if (!UUID.test(briefId)) return null;
   const row = await tx.brief.findUnique({
     where: { id: briefId },
-    select: { id: true, workspaceId: true, deletedAt: true },
+    select: {
+      id: true,
+      workspaceId: true,
+      deletedAt: true,
+      publicLink: true,
+      workspace: { select: { viewersMayComment: true } },
+    },
   });
   if (!row) return null;
   const member = await findMemberForWorkspace(row.workspaceId, userId, tx);
@@ -25,6 +31,8 @@ export async function findBriefAccess(
     id: row.id,
     workspaceId: row.workspaceId,
     deletedAt: row.deletedAt,
+    viewersMayComment: row.workspace.viewersMayComment,
+    publicLink: row.publicLink,
   };
   if (!member || !can(member, "brief.read", brief)) return null;
   return { brief, member };

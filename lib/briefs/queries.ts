@@ -59,8 +59,13 @@ export async function findReadableBrief(member: Member, briefId: string, tx: Tx 
       workspaceId: true,
       createdAt: true,
       createdBy: { select: { name: true } },
+      publicLink: true,
+      workspace: { select: { viewersMayComment: true } },
     },
   });
-  if (!brief || !can(member, "brief.read", { kind: "brief", ...brief })) return null;
-  return brief;
+  if (!brief) return null;
+  // The policy needs the workspace's comment setting and the brief's visibility.
+  const readable = { ...brief, viewersMayComment: brief.workspace.viewersMayComment };
+  if (!can(member, "brief.read", { kind: "brief", ...readable })) return null;
+  return readable;
 }

@@ -12,6 +12,7 @@ import { applyStoredState, compactBrief, loadBriefState } from "./brief-state";
 import { CollabRefusal, collabContext, refuseMessage } from "./context";
 import { parseBriefDocumentName } from "./document-name";
 import { documentUpdateOf, isEmptyUpdate, isWellFormedUpdate } from "./sync-frame";
+import { addsToDocument } from "./update-effect";
 import { UpdateLogWriter } from "./update-log";
 
 function briefIdOf(documentName: string): string {
@@ -79,11 +80,10 @@ export class PersistenceExtension implements Extension {
     if (!update || isEmptyUpdate(update)) return;
     if (!isWellFormedUpdate(update))
       refuseMessage(connection, new CollabRefusal("malformed-update", 4400));
-    const appended = this.writer.append(
-      briefIdOf(documentName),
-      update,
-      collabContext(context)?.user.id ?? null,
-    );
+    // Only an update that changes the document makes its sender an author (see
+    // update-effect.ts: a reloading browser replays content the server already has).
+    const author = addsToDocument(document, update) ? (collabContext(context)?.user.id ?? null) : null; // prettier-ignore
+    const appended = this.writer.append(briefIdOf(documentName), update, author);
     if (this.broadcastBeforeCommit) {
       // Applying with the connection as origin broadcasts it now (and publishes it to
       // Redis); Hocuspocus applies it again after we return, a no-op, then acknowledges.

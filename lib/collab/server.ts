@@ -1,7 +1,9 @@
 import { Server, type Extension } from "@hocuspocus/server";
 import { db } from "../db";
+import { SessionSnapshotExtension } from "../history/session-snapshot";
 import { AuthenticationExtension } from "./authentication";
 import { AwarenessGuardExtension } from "./awareness-guard";
+import { CommentSignalExtension } from "./comment-signal";
 import { LimitsExtension, type CollabLimits } from "./limits";
 import { PersistenceExtension } from "./persistence";
 import { createRedisExtension } from "./redis";
@@ -40,11 +42,14 @@ export function createCollabServer(options: CollabServerOptions): Server {
     limits,
     new AuthenticationExtension({ allowedOrigins: options.allowedOrigins, client }),
     new AwarenessGuardExtension(),
+    new CommentSignalExtension(),
     new PersistenceExtension({
       client,
       writer: new UpdateLogWriter(client),
       broadcastBeforeCommit: options.broadcastBeforeCommit,
     }),
+    // After persistence: its afterUnloadDocument runs once the final compaction is done.
+    new SessionSnapshotExtension({ client }),
   ];
   if (options.redisUrl) {
     extensions.unshift(

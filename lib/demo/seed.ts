@@ -3,6 +3,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { directionOf } from "@/lib/i18n/config";
 import { DEMO_BRIEFS, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE } from "./content";
 import { paragraphsToJson, paragraphsToYState } from "./document";
+import { seedDemoPublications } from "./publications";
 import { seedDemoSources } from "./sources";
 
 /**
@@ -83,5 +84,7 @@ export async function seedDemo(tx: Tx = db): Promise<{ created: number }> {
     created += 1;
   }
   created += await seedDemoSources(workspace.id, userIds.get("editor@briefroom.test")!, tx);
+  // Published versions for the reader page (lib/demo/publications.ts); needs the sources.
+  created += await seedDemoPublications(workspace.id, userIds.get("approver@briefroom.test")!, tx);
   return { created };
 }

@@ -37,7 +37,13 @@ export type ErrorCode =
   | "importMalformed"
   | "importHasErrors"
   | "importNothingToCommit"
-  | "incidentUnknownSource";
+  | "incidentUnknownSource"
+  // review workflow (issue 6, lib/workflow)
+  | "workflowInvalidTransition"
+  | "workflowCommentRequired"
+  | "workflowFourEyes"
+  | "workflowChangedSinceApproval"
+  | "workflowPublishProblems";
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   notFound: 404,
@@ -51,6 +57,9 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   importTooLarge: 413,
   invitationUsed: 410,
   invitationExpired: 410,
+  workflowInvalidTransition: 409,
+  workflowFourEyes: 403,
+  workflowChangedSinceApproval: 409,
 };
 
 export class DomainError extends Error {

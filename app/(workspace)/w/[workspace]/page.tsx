@@ -45,6 +45,11 @@ export default async function BriefsPage({ params, searchParams }: Props) {
         {can(member, "workspace.manageMembers", ws) && (
           <Link href={`/w/${workspace.slug}/members`}>{t("nav.members")}</Link>
         )}
+        {can(member, "workspace.settings", ws) && (
+          <Link href={`/w/${workspace.slug}/settings`} data-testid="settings-link">
+            {t("workflow.settings.link")}
+          </Link>
+        )}
       </div>
       {can(member, "brief.create", ws) ? (
         <CreateBriefForm workspaceSlug={workspace.slug} />

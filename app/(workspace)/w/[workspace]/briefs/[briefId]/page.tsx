@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { BriefActions } from "@/components/briefs/BriefActions";
 import { BriefEditor } from "@/components/editor/BriefEditor";
+import { BriefHistoryLinks } from "@/components/history/BriefHistoryLinks";
 import { StatusBadge } from "@/components/briefs/StatusBadge";
+import { ReviewPanel } from "@/components/workflow/ReviewPanel";
 import { findReadableBrief } from "@/lib/briefs/queries";
 import { can } from "@/lib/policy/can";
 import { requireWorkspace } from "@/lib/workspaces/access";
@@ -32,6 +34,8 @@ export default async function BriefPage(props: Props) {
     kind: "brief",
     workspaceId: brief.workspaceId,
     deletedAt: brief.deletedAt,
+    viewersMayComment: brief.viewersMayComment,
+    publicLink: brief.publicLink,
   } as const;
   const canEdit = can(member, "brief.edit", resource);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
@@ -82,6 +86,11 @@ export default async function BriefPage(props: Props) {
           </dd>
         </div>
       </dl>
+      <BriefHistoryLinks
+        base={`/w/${workspace.slug}/briefs/${brief.id}`}
+        canHistory={can(member, "brief.history", resource)}
+        canCompare={can(member, "brief.readVersions", resource)}
+      />
       {(can(member, "brief.rename", resource) || can(member, "brief.restore", resource)) && (
         <BriefActions
           workspaceSlug={workspace.slug}
@@ -91,6 +100,7 @@ export default async function BriefPage(props: Props) {
           canRestore={can(member, "brief.restore", resource)}
         />
       )}
+      <ReviewPanel workspaceSlug={workspace.slug} briefId={brief.id} member={member} />
       {brief.deletedAt ? null : (
         <section
           lang={brief.language}
@@ -102,6 +112,7 @@ export default async function BriefPage(props: Props) {
             collabUrl={process.env.COLLAB_URL ?? "ws://localhost:1234"}
             user={{ id: user.id, name: user.name }}
             readOnly={!canEdit}
+            comments={{ workspaceSlug: workspace.slug }}
             language={brief.language}
             direction={brief.direction === "RTL" ? "rtl" : "ltr"}
           />

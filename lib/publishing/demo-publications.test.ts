@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { DEMO_PUBLICATIONS } from "@/lib/demo/publications";
+import { seedDemo } from "@/lib/demo/seed";
+import { withTestDatabase } from "@/lib/test/with-test-database";
+import { loadReaderView } from "./reader";
+
+withTestDatabase("publishing-demo");
+
+const [arabic, french] = DEMO_PUBLICATIONS;
+
+describe("demo publications", () => {
+  it("publish the Arabic brief publicly with its footnotes and the French one for members", async () => {
+    await seedDemo();
+    const visitorAr = await loadReaderView(arabic.slug, "latest", null);
+    expect(visitorAr).not.toBeNull();
+    expect(visitorAr!.version).toMatchObject({ number: 1, direction: "RTL", language: "ar" });
+    expect(visitorAr!.version.html).toMatch(/^<div class="brief-body" dir="rtl" lang="ar">/);
+    expect(visitorAr!.version.html).toContain('<a href="#fn-2">2</a>');
+    expect(visitorAr!.version.citations.notes.map((n) => n.missing)).toEqual([0, 0]);
+    expect(visitorAr!.version.html).toContain("معهد تمبكتو");
+    expect(visitorAr!.exports).toEqual({ pdf: `/p/${arabic.slug}/v/1/export/pdf`, docx: `/p/${arabic.slug}/v/1/export/docx` }); // prettier-ignore
+    expect(visitorAr!.draftHref).toBeNull();
+    expect(visitorAr!.compareHref).toBeNull();
+
+    // The draft is the published document: it holds the same citations.
+    const draft = await db.briefDocument.findUniqueOrThrow({ where: { briefId: arabic.briefId }, select: { contentJson: true } }); // prettier-ignore
+    expect(draft.contentJson).toEqual(visitorAr!.version.contentJson);
+
+    expect(await loadReaderView(french.slug, "latest", null)).toBeNull();
+    const viewer = await db.user.findUniqueOrThrow({ where: { email: "viewer@briefroom.test" } });
+    const member = await loadReaderView(french.slug, "1", viewer.id);
+    expect(member?.version.title).toContain("Kayes");
+    expect(member?.draftHref).toBe(`/w/western-mali/briefs/${french.briefId}`);
+  });
+
+  it("are created once", async () => {
+    const before = await db.briefVersion.count();
+    expect((await seedDemo()).created).toBe(0);
+    expect(await db.briefVersion.count()).toBe(before);
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * Incident embeds as published HTML, from their frozen results only (never the database):
+ * a table as <table>, a figure as an inline number, a chart as inline SVG. Every value is
+ * escaped here; the whole body is sanitized afterwards as well.
+ */
+import type { TableColumn } from "@/lib/incidents/query-schema";
+import type { SeriesPoint } from "@/lib/incidents/queries";
+import { DATASET_NAMES, type DatasetEnum } from "./embed-nodes";
+import type { FrozenEmbed } from "./frozen";
+import { escapeHtml as esc, fill, formatDate, formatNumber, type RenderLabels } from "./render-labels"; // prettier-ignore
+
+export type EmbedRenderContext = { labels: RenderLabels; language: string };
+
+type TableResult = Extract<FrozenEmbed["result"], { kind: "table" }>;
+type TableRow = TableResult["rows"][number];
+
+function caption(embed: FrozenEmbed, ctx: EmbedRenderContext): string {
+  const datasets = embed.datasets
+    .map((d) => (d.version ? `${d.dataset} ${d.version}` : d.dataset))
+    .join(", ");
+  const parts = [fill(ctx.labels.dataAsOf, { date: esc(formatDate(embed.result.asOf, ctx.language)) })]; // prettier-ignore
+  if (datasets) parts.push(fill(ctx.labels.datasets, { datasets: esc(datasets) }));
+  return `<figcaption class="embed-caption">${parts.join(" · ")}</figcaption>`;
+}
+
+function cell(row: TableRow, column: TableColumn, language: string): string {
+  switch (column) {
+    case "date":
+      return `<td><bdi>${esc(row.dateStart)}</bdi></td>`;
+    case "dataset":
+      return `<td>${esc(DATASET_NAMES[row.dataset as DatasetEnum] ?? String(row.dataset))}</td>`;
+    case "eventType":
+      return `<td><bdi>${esc(row.eventType)}</bdi></td>`;
+    case "actors":
+      return `<td><bdi>${esc([row.sideA, row.sideB].filter(Boolean).join(" – "))}</bdi></td>`;
+    case "admin1":
+      return `<td><bdi>${esc(row.admin1 ?? "")}</bdi></td>`;
+    case "admin2":
+      return `<td><bdi>${esc(row.admin2 ?? "")}</bdi></td>`;
+    case "place":
+      return `<td><bdi>${esc(row.placeName ?? "")}</bdi></td>`;
+    case "fatalities":
+      return `<td class="num">${esc(formatNumber(row.fatalitiesBest, language))}</td>`;
+  }
+}
+
+function renderTable(embed: FrozenEmbed, result: TableResult, ctx: EmbedRenderContext): string {
+  const columns: TableColumn[] = embed.spec.kind === "table" ? embed.spec.columns : ["date"];
+  const head = columns.map((c) => `<th scope="col">${esc(ctx.labels.columns[c])}</th>`).join("");
+  const body = result.rows
+    .map((row) => `<tr>${columns.map((c) => cell(row, c, ctx.language)).join("")}</tr>`)
+    .join("");
+  const totals = fill(ctx.labels.totals, {
+    count: esc(formatNumber(result.count, ctx.language)),
+    fatalities: esc(formatNumber(result.fatalities, ctx.language)),
+  });
+  const table =
+    result.rows.length === 0
+      ? `<p>${esc(ctx.labels.noRows)}</p>`
+      : `<table><caption>${totals}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  return `<figure class="embed embed-table">${table}${caption(embed, ctx)}</figure>`;
+}
+
+function renderFigure(embed: FrozenEmbed, ctx: EmbedRenderContext): string {
+  const result = embed.result;
+  if (result.kind !== "figure") return missing(ctx, true);
+  const text =
+    result.ratio !== null && "baseline" in result
+      ? `×${formatNumber(result.ratio, ctx.language)}`
+      : formatNumber(result.value, ctx.language);
+  const metric = embed.spec.kind === "figure" && embed.spec.metric === "fatalities" ? ctx.labels.figureFatalities : ctx.labels.figureCount; // prettier-ignore
+  const title = `${metric} · ${fill(ctx.labels.dataAsOf, { date: formatDate(result.asOf, ctx.language) })}`; // prettier-ignore
+  return `<span class="embed-figure" title="${esc(title)}">${esc(text)}</span>`;
+}
+
+const W = 640;
+const H = 220;
+const PAD = { top: 12, bottom: 36, side: 36 };
+
+/** Same drawing as components/incidents/IncidentChart.tsx, as a string: bars and a line. */
+export function chartSvg(series: SeriesPoint[], title: string, ctx: EmbedRenderContext): string {
+  if (series.length === 0) return `<p>${esc(ctx.labels.noRows)}</p>`;
+  const maxCount = Math.max(1, ...series.map((p) => p.count));
+  const maxDeaths = Math.max(1, ...series.map((p) => p.fatalities));
+  const plotW = W - PAD.side * 2;
+  const plotH = H - PAD.top - PAD.bottom;
+  const step = plotW / series.length;
+  const barW = Math.max(2, step * 0.6);
+  const x = (i: number) => PAD.side + i * step + step / 2;
+  const yCount = (v: number) => PAD.top + plotH - (v / maxCount) * plotH;
+  const yDeaths = (v: number) => PAD.top + plotH - (v / maxDeaths) * plotH;
+  const every = Math.ceil(series.length / 12);
+  const n = (v: number) => v.toFixed(1);
+  const bars = series
+    .map((p, i) => {
+      const label = `${p.period}: ${p.count} ${ctx.labels.incidents}, ${p.fatalities} ${ctx.labels.fatalities}`; // prettier-ignore
+      const bar = `<rect x="${n(x(i) - barW / 2)}" y="${n(yCount(p.count))}" width="${n(barW)}" height="${n(PAD.top + plotH - yCount(p.count))}" class="bar"><title>${esc(label)}</title></rect>`; // prettier-ignore
+      const tick = i % every === 0 ? `<text x="${n(x(i))}" y="${H - PAD.bottom + 16}" class="tick" text-anchor="middle">${esc(p.period)}</text>` : ""; // prettier-ignore
+      return `<g>${bar}${tick}</g>`;
+    })
+    .join("");
+  const line = series.map((p, i) => `${n(x(i))},${n(yDeaths(p.fatalities))}`).join(" ");
+  // Time runs left to right in every language: the SVG is direction-neutral (dir="ltr").
+  return (
+    `<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}" dir="ltr"><title>${esc(title)}</title>` + // prettier-ignore
+    `<line x1="${PAD.side}" x2="${W - PAD.side}" y1="${PAD.top + plotH}" y2="${PAD.top + plotH}" class="axis"></line>` + // prettier-ignore
+    `<text x="${PAD.side - 4}" y="${PAD.top + 8}" class="tick" text-anchor="end">${maxCount}</text>` + // prettier-ignore
+    `<text x="${W - PAD.side + 4}" y="${PAD.top + 8}" class="tick deaths">${maxDeaths}</text>` + // prettier-ignore
+    `${bars}<polyline points="${line}" class="deaths-line" fill="none"></polyline></svg>` +
+    `<div class="chart-legend"><span class="legend-bar">${esc(ctx.labels.incidents)}</span> <span class="legend-line">${esc(ctx.labels.fatalities)}</span></div>` // prettier-ignore
+  );
+}
+
+function renderChart(embed: FrozenEmbed, ctx: EmbedRenderContext): string {
+  const result = embed.result;
+  if (result.kind !== "chart") return missing(ctx, false);
+  const period = embed.spec.kind === "chart" ? embed.spec.period : "year";
+  const title = period === "month" ? ctx.labels.perMonth : ctx.labels.perYear;
+  return `<figure class="embed embed-chart">${chartSvg(result.series, title, ctx)}${caption(embed, ctx)}</figure>`; // prettier-ignore
+}
+
+function missing(ctx: EmbedRenderContext, inline: boolean): string {
+  const tag = inline ? "span" : "p";
+  return `<${tag} class="embed-missing">${esc(ctx.labels.embedUnavailable)}</${tag}>`;
+}
+
+/** One embed node: its frozen result (looked up by spec key) or a "not available" note. */
+export function renderEmbed(
+  embed: FrozenEmbed | undefined,
+  kind: "table" | "figure" | "chart",
+  ctx: EmbedRenderContext,
+): string {
+  if (!embed || embed.kind !== kind) return missing(ctx, kind === "figure");
+  if (kind === "figure") return renderFigure(embed, ctx);
+  if (kind === "chart") return renderChart(embed, ctx);
+  return embed.result.kind === "table" ? renderTable(embed, embed.result, ctx) : missing(ctx, false); // prettier-ignore
+}

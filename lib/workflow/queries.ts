@@ -1,0 +1,107 @@
+/** What the review panel of a brief shows (reads only). */
+import { db, type Tx } from "@/lib/db";
+import { can, type BriefResource, type Member } from "@/lib/policy/can";
+import { editedSince } from "./four-eyes";
+import { EVENT_ACTION, eventsFrom, type BriefStatus, type PersonEvent } from "./state-machine";
+
+const LOG_LIMIT = 200;
+
+export type ReviewPanelData = {
+  status: BriefStatus;
+  /** Buttons this member may use now. */
+  events: PersonEvent[];
+  canSetVisibility: boolean;
+  publicLink: boolean;
+  /** The four-eyes rule would refuse this member's approval. */
+  fourEyesBlocked: boolean;
+  approval: { by: string; at: Date } | null;
+  latestVersion: { number: number; slug: string } | null;
+  log: {
+    id: string;
+    kind: string;
+    from: BriefStatus;
+    to: BriefStatus;
+    actor: string | null;
+    comment: string;
+    at: Date;
+  }[];
+};
+
+/** Null when the member may not read the brief (or it is deleted: no workflow then). */
+export async function reviewPanel(
+  member: Member,
+  briefId: string,
+  tx: Tx = db,
+): Promise<ReviewPanelData | null> {
+  const brief = await tx.brief.findFirst({
+    where: { id: briefId, workspaceId: member.workspaceId },
+    select: {
+      id: true,
+      workspaceId: true,
+      deletedAt: true,
+      status: true,
+      slug: true,
+      publicLink: true,
+      approvedAt: true,
+      reviewCycleStartedAt: true,
+      approvedBy: { select: { name: true } },
+      workspace: { select: { fourEyes: true, viewersMayComment: true } },
+    },
+  });
+  if (!brief || brief.deletedAt) return null;
+  const resource: BriefResource = {
+    kind: "brief",
+    workspaceId: brief.workspaceId,
+    deletedAt: brief.deletedAt,
+    viewersMayComment: brief.workspace.viewersMayComment,
+    publicLink: brief.publicLink,
+  };
+  if (!can(member, "brief.read", resource)) return null;
+  const events = eventsFrom(brief.status).filter((e) => can(member, EVENT_ACTION[e], resource));
+  const fourEyesBlocked =
+    events.includes("approve") &&
+    brief.workspace.fourEyes &&
+    (await editedSince(tx, brief.id, member.userId, brief.reviewCycleStartedAt));
+  const [latest, transitions] = await Promise.all([
+    tx.briefVersion.findFirst({
+      where: { briefId },
+      orderBy: { number: "desc" },
+      select: { number: true },
+    }),
+    tx.briefTransition.findMany({
+      where: { briefId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: LOG_LIMIT,
+      select: {
+        id: true,
+        kind: true,
+        fromStatus: true,
+        toStatus: true,
+        comment: true,
+        createdAt: true,
+        actor: { select: { name: true } },
+      },
+    }),
+  ]);
+  return {
+    status: brief.status,
+    events,
+    canSetVisibility: can(member, "brief.setVisibility", resource),
+    publicLink: brief.publicLink,
+    fourEyesBlocked,
+    approval:
+      brief.approvedAt && brief.approvedBy
+        ? { by: brief.approvedBy.name, at: brief.approvedAt }
+        : null,
+    latestVersion: latest && brief.slug ? { number: latest.number, slug: brief.slug } : null,
+    log: transitions.map((t) => ({
+      id: t.id,
+      kind: t.kind,
+      from: t.fromStatus,
+      to: t.toStatus,
+      actor: t.actor?.name ?? null,
+      comment: t.comment,
+      at: t.createdAt,
+    })),
+  };
+}
