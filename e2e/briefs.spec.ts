@@ -9,7 +9,7 @@ test("an editor creates a brief, renames it and finds it by search", async ({ pa
   await page.locator('input[name="title"]').fill(title);
   await page.getByTestId("create-brief").locator('button[type="submit"]').click();
   await expect(page.getByTestId("brief-title")).toHaveText(title);
-  await expect(page.getByTestId("status-badge")).toBeVisible();
+  await expect(page.locator(".brief-head").getByTestId("status-badge")).toBeVisible();
 
   await page.getByRole("button", { name: /rename|renommer|إعادة/i }).click();
   const renamed = `${title} (revised)`;

@@ -27,7 +27,9 @@ export class SessionSnapshotExtension implements Extension {
     const briefId = parseBriefDocumentName(documentName);
     if (!briefId) return;
     try {
-      await this.client.$transaction((tx) => takeSnapshot(tx, briefId, "SESSION"));
+      await this.client.$transaction((tx) => takeSnapshot(tx, briefId, "SESSION"), {
+        timeout: 30_000,
+      });
     } catch (error) {
       // History is best effort: a failed snapshot must never disturb the collab server.
       console.error(`[history] could not take a session snapshot of ${documentName}`, error);

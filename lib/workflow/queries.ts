@@ -57,7 +57,14 @@ export async function reviewPanel(
     publicLink: brief.publicLink,
   };
   if (!can(member, "brief.read", resource)) return null;
-  const events = eventsFrom(brief.status).filter((e) => can(member, EVENT_ACTION[e], resource));
+  // A published brief is revised in place: the first edit returns it to DRAFT at the next
+  // compaction, which this page may not have seen yet. So "submit" is offered; the service
+  // reads the live content and refuses when nothing changed since publication.
+  const offered: PersonEvent[] =
+    brief.status === "PUBLISHED"
+      ? [...eventsFrom(brief.status), "submit"]
+      : eventsFrom(brief.status);
+  const events = offered.filter((e) => can(member, EVENT_ACTION[e], resource));
   const fourEyesBlocked =
     events.includes("approve") &&
     brief.workspace.fourEyes &&
