@@ -1,26 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { USERS, WORKSPACE, signIn } from "./helpers";
-
-async function openAs(browser: Browser, email: string, path?: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  if (path) {
-    await page.goto(path);
-    await expect(page.getByTestId("connection-status")).toHaveAttribute("data-state", "saved");
-  }
-  return page;
-}
-
-async function newBrief(page: Page, title: string, language = "en"): Promise<string> {
-  await page.goto(WORKSPACE);
-  await page.getByTestId("create-brief").locator("summary").click();
-  await page.locator('input[name="title"]').fill(title);
-  await page.locator('select[name="language"]').selectOption(language);
-  await page.getByTestId("create-brief").locator('button[type="submit"]').click();
-  await expect(page.getByTestId("brief-title")).toHaveText(title);
-  return new URL(page.url()).pathname;
-}
+import { expect, test, type Page } from "@playwright/test";
+import { newBrief, openAs, USERS } from "./helpers";
 
 test("an editor and an approver co-write, see each other's text and carets, in English and Arabic", async ({
   browser,

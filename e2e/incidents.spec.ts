@@ -1,14 +1,8 @@
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { USERS, WORKSPACE, signIn } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { openAs, USERS, WORKSPACE } from "./helpers";
 
 const SAMPLE = path.join(__dirname, "../lib/incidents/fixtures/ucdp-ged-candidate-26.0.7-mali-sample.csv"); // prettier-ignore
-
-async function openAs(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email);
-  return page;
-}
 
 async function insertEmbed(
   page: Page,

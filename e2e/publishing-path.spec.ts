@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import JSZip from "jszip";
 import { hasArabicWord, pdfText } from "../lib/export/pdf-text";
-import { USERS, WORKSPACE, signIn } from "./helpers";
+import { collabReady, openAs, USERS, WORKSPACE } from "./helpers";
 
 // Issue 6's whole path in two browsers: write → comment → review → approve → publish → read
 // (also as a visitor, in Arabic) → revise text and data → v2 → compare → export.
@@ -10,19 +10,9 @@ import { USERS, WORKSPACE, signIn } from "./helpers";
 const ARABIC_SENTENCE = "تصاعدت الهجمات قرب كايس في شهر مايو";
 const SOURCE = "معهد تمبكتو";
 
-async function openAs(browser: Browser, email?: string): Promise<Page> {
-  const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-  if (email) await signIn(page, email);
-  return page;
-}
-
-async function saved(page: Page) {
-  await expect(page.getByTestId("connection-status")).toHaveAttribute("data-state", "saved");
-}
-
 async function reload(page: Page) {
   await page.reload();
-  await saved(page);
+  await collabReady(page);
 }
 
 async function addIncident(page: Page, place: string, date: string, fatalities: string) {
@@ -78,7 +68,7 @@ test("write, comment, review, approve, publish, read, revise, compare and export
   await editor.locator('input[name="title"]').fill(`Kayes outlook ${stamp}`);
   await editor.locator('select[name="language"]').selectOption("en");
   await editor.getByTestId("create-brief").locator('button[type="submit"]').click();
-  await saved(editor);
+  await collabReady(editor);
   const briefPath = new URL(editor.url()).pathname;
   await editor.getByTestId("editor").click();
   await editor.keyboard.type("Attacks on the Kayes road rose in May.");
@@ -96,14 +86,14 @@ test("write, comment, review, approve, publish, read, revise, compare and export
   await picker.getByTestId("picker-q").fill(place);
   await picker.getByTestId("picker-insert").click();
   await expect(editor.getByTestId("embed-table").getByTestId("embed-row")).toHaveCount(1);
-  await saved(editor);
+  await collabReady(editor);
   await editor.getByTestId("workflow-submit").click();
   await expect(status(editor)).toHaveAttribute("data-status", "IN_REVIEW");
 
   // The approver comments on the English sentence and requests changes.
   const approver = await openAs(browser, USERS.approver);
   await approver.goto(briefPath);
-  await saved(approver);
+  await collabReady(approver);
   await approver.getByTestId("editor").locator("p", { hasText: "Kayes road" }).click();
   await approver.keyboard.press("End");
   await approver.keyboard.press("Shift+Home");
@@ -145,12 +135,12 @@ test("write, comment, review, approve, publish, read, revise, compare and export
   // The editor revises the text and the data; v2 is reviewed and published.
   await addIncident(editor, place, "2025-05-20", "7");
   await editor.goto(briefPath);
-  await saved(editor);
+  await collabReady(editor);
   await expect(editor.getByTestId("embed-table").getByTestId("embed-row")).toHaveCount(2);
   await editor.getByTestId("editor").locator("p", { hasText: "Kayes road" }).click();
   await editor.keyboard.press("End");
   await editor.keyboard.type(" Two more ambushes followed.");
-  await saved(editor);
+  await collabReady(editor);
   await editor.getByTestId("workflow-submit").click();
   await expect(status(editor)).toHaveAttribute("data-status", "IN_REVIEW");
   expect(await approveAndPublish(approver, true)).toBe(publication);

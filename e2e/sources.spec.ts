@@ -1,11 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { USERS, WORKSPACE, signIn } from "./helpers";
-
-async function openAs(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email);
-  return page;
-}
+import { expect, test, type Page } from "@playwright/test";
+import { openAs, USERS, WORKSPACE } from "./helpers";
 
 /** Opens the picker from the toolbar, finds the source and inserts a citation at the caret. */
 async function cite(

@@ -1,36 +1,11 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { USERS, WORKSPACE, signIn } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { collabReady, newBrief, openAs, USERS, WORKSPACE } from "./helpers";
 
 // Each test creates its own brief: other spec files share the server and the database.
 
-async function openAs(browser: Browser, email: string, path?: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email);
-  if (path) {
-    await page.goto(path);
-    await hydrated(page);
-  }
-  return page;
-}
-
-/** The collab connection is made by client code: once saved, the page is interactive. */
-async function hydrated(page: Page) {
-  await expect(page.getByTestId("connection-status")).toHaveAttribute("data-state", "saved");
-}
-
 async function reload(page: Page) {
   await page.reload();
-  await hydrated(page);
-}
-
-async function newBrief(page: Page, title: string): Promise<string> {
-  await page.goto(WORKSPACE);
-  await page.getByTestId("create-brief").locator("summary").click();
-  await page.locator('input[name="title"]').fill(title);
-  await page.locator('select[name="language"]').selectOption("en");
-  await page.getByTestId("create-brief").locator('button[type="submit"]').click();
-  await expect(page.getByTestId("brief-title")).toHaveText(title);
-  return new URL(page.url()).pathname;
+  await collabReady(page);
 }
 
 /** Types into the shared editor and waits until the server has acknowledged it. */
