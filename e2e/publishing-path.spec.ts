@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import JSZip from "jszip";
 import { hasArabicWord, pdfText } from "../lib/export/pdf-text";
-import { collabReady, openAs, USERS, WORKSPACE } from "./helpers";
+import { collabReady, newBrief, openAs, USERS, WORKSPACE } from "./helpers";
 
 // Issue 6's whole path in two browsers: write → comment → review → approve → publish → read
 // (also as a visitor, in Arabic) → revise text and data → v2 → compare → export.
@@ -177,4 +177,46 @@ test("write, comment, review, approve, publish, read, revise, compare and export
   expect(footnotesXml).toContain(SOURCE);
 
   for (const page of [editor, approver, visitor]) await page.context().close();
+});
+
+test("an Arabic brief is approved in an Arabic interface and published right to left", async ({
+  browser,
+}) => {
+  const stamp = Date.now();
+  const editor = await openAs(browser, USERS.editor);
+  const briefPath = await newBrief(editor, `آفاق كايس ${stamp}`, "ar");
+  await editor.getByTestId("editor").click();
+  await editor.keyboard.type("هاجم مسلحون قافلة تجارية قرب نيورو. ");
+  await editor.getByTestId("cite-button").click();
+  await editor.getByTestId("citation-search").fill(SOURCE);
+  await editor.getByTestId("citation-option").filter({ hasText: SOURCE }).first().click();
+  await expect(editor.getByTestId("editor").getByTestId("citation-marker")).toHaveText("1");
+  await collabReady(editor);
+  await editor.getByTestId("workflow-submit").click();
+  await expect(status(editor)).toHaveAttribute("data-status", "IN_REVIEW");
+
+  // The admin (an approver too) works in Arabic; the review panel follows the interface.
+  const admin = await openAs(browser, USERS.admin, briefPath);
+  await admin.getByTestId("language-switcher").selectOption("ar");
+  await expect(admin.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(admin.getByTestId("review-panel")).toContainText("المراجعة");
+  const publication = await approveAndPublish(admin, true);
+
+  const visitor = await openAs(browser);
+  expect((await visitor.goto(`${publication}/v/1`))?.status()).toBe(200);
+  await expect(visitor.getByTestId("reader-title")).toHaveAttribute("dir", "rtl");
+  const body = visitor.getByTestId("reader-body");
+  await expect(body).toHaveAttribute("dir", "rtl");
+  await expect(body.locator("p", { hasText: "قافلة تجارية" })).toHaveAttribute("dir", "rtl");
+  await expect(body.locator(".footnotes li.footnote")).toHaveCount(1);
+
+  const pdf = await pdfText(await download(visitor, "export-pdf"));
+  expect(hasArabicWord(pdf, "قافلة")).toBe(true);
+  const zip = await JSZip.loadAsync(await download(visitor, "export-docx"));
+  const documentXml = (await zip.file("word/document.xml")?.async("string")) ?? "";
+  expect(documentXml).toContain("<w:bidi/>");
+  expect(documentXml).toContain("قافلة تجارية");
+  expect((await zip.file("word/footnotes.xml")?.async("string")) ?? "").toContain(SOURCE);
+
+  for (const page of [editor, admin, visitor]) await page.context().close();
 });

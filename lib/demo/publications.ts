@@ -35,6 +35,12 @@ export const DEMO_PUBLICATIONS = [
   },
 ] as const;
 
+const STEPS = {
+  SUBMIT: ["DRAFT", "IN_REVIEW"],
+  APPROVE: ["IN_REVIEW", "APPROVED"],
+  PUBLISH: ["APPROVED", "PUBLISHED"],
+} as const;
+
 export async function seedDemoPublications(
   workspaceId: string,
   approverId: string,
@@ -46,7 +52,7 @@ export async function seedDemoPublications(
     const demo = DEMO_BRIEFS.find((b) => b.id === publication.briefId);
     const brief = await tx.brief.findUnique({
       where: { id: publication.briefId },
-      select: { slug: true, contentText: true, _count: { select: { versions: true, updates: true } } }, // prettier-ignore
+      select: { slug: true, contentText: true, createdById: true, _count: { select: { versions: true, updates: true } } }, // prettier-ignore
     });
     if (!demo || !brief || brief.slug || brief._count.versions > 0 || brief._count.updates > 0) continue; // prettier-ignore
     if (brief.contentText !== demo.paragraphs.join("\n\n")) continue;
@@ -82,12 +88,37 @@ export async function seedDemoPublications(
       data: { slug: publication.slug, publicLink: publication.publicLink },
     });
     const approvedAt = new Date();
-    await createVersion(tx, {
+    const version = await createVersion(tx, {
       briefId: publication.briefId,
       frozen,
       approvedById: approverId,
       approvedAt,
       publishedById: approverId,
+    });
+    // The brief tells the same story as one published through the review panel: status,
+    // approval of this content, and its audit log.
+    await tx.brief.update({
+      where: { id: publication.briefId },
+      data: {
+        status: "PUBLISHED",
+        approvedHash: frozen.contentHash,
+        approvedById: approverId,
+        approvedAt,
+        reviewCycleStartedAt: approvedAt,
+      },
+    });
+    const step = (kind: "SUBMIT" | "APPROVE" | "PUBLISH", offset: number) => ({
+      briefId: publication.briefId,
+      kind,
+      fromStatus: STEPS[kind][0],
+      toStatus: STEPS[kind][1],
+      actorId: kind === "SUBMIT" ? brief.createdById : approverId,
+      contentHash: frozen.contentHash,
+      createdAt: new Date(approvedAt.getTime() + offset),
+      ...(kind === "PUBLISH" ? { data: { versionId: version.id, number: version.number } } : {}),
+    });
+    await tx.briefTransition.createMany({
+      data: [step("SUBMIT", -60_000), step("APPROVE", 0), step("PUBLISH", 1)],
     });
     created += 1;
   }

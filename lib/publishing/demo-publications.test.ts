@@ -26,6 +26,14 @@ describe("demo publications", () => {
     // The draft is the published document: it holds the same citations.
     const draft = await db.briefDocument.findUniqueOrThrow({ where: { briefId: arabic.briefId }, select: { contentJson: true } }); // prettier-ignore
     expect(draft.contentJson).toEqual(visitorAr!.version.contentJson);
+    // …and the brief reads as published through the review panel: approval and audit log.
+    const brief = await db.brief.findUniqueOrThrow({ where: { id: arabic.briefId }, include: { transitions: { orderBy: { createdAt: "asc" } } } }); // prettier-ignore
+    expect(brief).toMatchObject({ status: "PUBLISHED", approvedHash: visitorAr!.version.contentHash }); // prettier-ignore
+    expect(brief.transitions.map((t) => [t.kind, t.fromStatus, t.toStatus])).toEqual([
+      ["SUBMIT", "DRAFT", "IN_REVIEW"],
+      ["APPROVE", "IN_REVIEW", "APPROVED"],
+      ["PUBLISH", "APPROVED", "PUBLISHED"],
+    ]);
 
     expect(await loadReaderView(french.slug, "latest", null)).toBeNull();
     const viewer = await db.user.findUniqueOrThrow({ where: { email: "viewer@briefroom.test" } });

@@ -4,6 +4,7 @@
  * escaped here; the whole body is sanitized afterwards as well.
  */
 import type { TableColumn } from "@/lib/incidents/query-schema";
+import { CHART, chartGeometry } from "@/lib/incidents/chart-geometry";
 import type { SeriesPoint } from "@/lib/incidents/queries";
 import { DATASET_NAMES, type DatasetEnum } from "./embed-nodes";
 import type { FrozenEmbed } from "./frozen";
@@ -73,40 +74,26 @@ function renderFigure(embed: FrozenEmbed, ctx: EmbedRenderContext): string {
   return `<span class="embed-figure" title="${esc(title)}">${esc(text)}</span>`;
 }
 
-const W = 640;
-const H = 220;
-const PAD = { top: 12, bottom: 36, side: 36 };
-
-/** Same drawing as components/incidents/IncidentChart.tsx, as a string: bars and a line. */
+/** components/incidents/IncidentChart.tsx's drawing (same geometry) as a string. */
 export function chartSvg(series: SeriesPoint[], title: string, ctx: EmbedRenderContext): string {
   if (series.length === 0) return `<p>${esc(ctx.labels.noRows)}</p>`;
-  const maxCount = Math.max(1, ...series.map((p) => p.count));
-  const maxDeaths = Math.max(1, ...series.map((p) => p.fatalities));
-  const plotW = W - PAD.side * 2;
-  const plotH = H - PAD.top - PAD.bottom;
-  const step = plotW / series.length;
-  const barW = Math.max(2, step * 0.6);
-  const x = (i: number) => PAD.side + i * step + step / 2;
-  const yCount = (v: number) => PAD.top + plotH - (v / maxCount) * plotH;
-  const yDeaths = (v: number) => PAD.top + plotH - (v / maxDeaths) * plotH;
-  const every = Math.ceil(series.length / 12);
-  const n = (v: number) => v.toFixed(1);
-  const bars = series
-    .map((p, i) => {
-      const label = `${p.period}: ${p.count} ${ctx.labels.incidents}, ${p.fatalities} ${ctx.labels.fatalities}`; // prettier-ignore
-      const bar = `<rect x="${n(x(i) - barW / 2)}" y="${n(yCount(p.count))}" width="${n(barW)}" height="${n(PAD.top + plotH - yCount(p.count))}" class="bar"><title>${esc(label)}</title></rect>`; // prettier-ignore
-      const tick = i % every === 0 ? `<text x="${n(x(i))}" y="${H - PAD.bottom + 16}" class="tick" text-anchor="middle">${esc(p.period)}</text>` : ""; // prettier-ignore
+  const { maxCount, maxDeaths, baseline, bars, line } = chartGeometry(series);
+  const { width: W, height: H, top, bottom, side } = CHART;
+  const drawn = bars
+    .map((b) => {
+      const label = `${b.period}: ${b.count} ${ctx.labels.incidents}, ${b.fatalities} ${ctx.labels.fatalities}`; // prettier-ignore
+      const bar = `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" class="bar"><title>${esc(label)}</title></rect>`; // prettier-ignore
+      const tick = b.labelled ? `<text x="${b.centre}" y="${H - bottom + 16}" class="tick" text-anchor="middle">${esc(b.period)}</text>` : ""; // prettier-ignore
       return `<g>${bar}${tick}</g>`;
     })
     .join("");
-  const line = series.map((p, i) => `${n(x(i))},${n(yDeaths(p.fatalities))}`).join(" ");
   // Time runs left to right in every language: the SVG is direction-neutral (dir="ltr").
   return (
     `<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}" dir="ltr"><title>${esc(title)}</title>` + // prettier-ignore
-    `<line x1="${PAD.side}" x2="${W - PAD.side}" y1="${PAD.top + plotH}" y2="${PAD.top + plotH}" class="axis"></line>` + // prettier-ignore
-    `<text x="${PAD.side - 4}" y="${PAD.top + 8}" class="tick" text-anchor="end">${maxCount}</text>` + // prettier-ignore
-    `<text x="${W - PAD.side + 4}" y="${PAD.top + 8}" class="tick deaths">${maxDeaths}</text>` + // prettier-ignore
-    `${bars}<polyline points="${line}" class="deaths-line" fill="none"></polyline></svg>` +
+    `<line x1="${side}" x2="${W - side}" y1="${baseline}" y2="${baseline}" class="axis"></line>` + // prettier-ignore
+    `<text x="${side - 4}" y="${top + 8}" class="tick" text-anchor="end">${maxCount}</text>` + // prettier-ignore
+    `<text x="${W - side + 4}" y="${top + 8}" class="tick deaths">${maxDeaths}</text>` + // prettier-ignore
+    `${drawn}<polyline points="${line}" class="deaths-line" fill="none"></polyline></svg>` +
     `<div class="chart-legend"><span class="legend-bar">${esc(ctx.labels.incidents)}</span> <span class="legend-line">${esc(ctx.labels.fatalities)}</span></div>` // prettier-ignore
   );
 }
