@@ -10,11 +10,6 @@ import { collabReady, newBrief, openAs, USERS, WORKSPACE } from "./helpers";
 const ARABIC_SENTENCE = "تصاعدت الهجمات قرب كايس في شهر مايو";
 const SOURCE = "معهد تمبكتو";
 
-async function reload(page: Page) {
-  await page.reload();
-  await collabReady(page);
-}
-
 async function addIncident(page: Page, place: string, date: string, fatalities: string) {
   await page.goto(`${WORKSPACE}/incidents`);
   const form = page.getByTestId("add-incident");
@@ -38,8 +33,8 @@ async function download(page: Page, testId: string): Promise<Buffer> {
   return readFile((await file.path())!);
 }
 
+/** The approver's page follows the editor's submission live (no reload). */
 async function approveAndPublish(approver: Page, publicLink: boolean) {
-  await reload(approver);
   await expect(status(approver)).toHaveAttribute("data-status", "IN_REVIEW");
   await approver.getByTestId("workflow-approve").click();
   await expect(status(approver)).toHaveAttribute("data-status", "APPROVED");
@@ -107,13 +102,13 @@ test("write, comment, review, approve, publish, read, revise, compare and export
   await changes.locator('button[type="submit"]').click();
   await expect(status(approver)).toHaveAttribute("data-status", "DRAFT");
 
-  // The editor sees the thread live, resolves it and resubmits.
+  // The editor sees the thread and the status change live, resolves it and resubmits.
+  await expect(status(editor)).toHaveAttribute("data-status", "DRAFT");
+  await expect(editor.getByTestId("review-log")).toContainText("See my comment");
   const thread = editor.getByTestId("open-threads").getByTestId("comment-thread");
   await expect(thread).toContainText("Which source gives the May rise?");
   await thread.getByTestId("resolve-thread").click();
   await expect(editor.getByTestId("open-threads").getByTestId("comment-thread")).toHaveCount(0);
-  await reload(editor);
-  await expect(status(editor)).toHaveAttribute("data-status", "DRAFT");
   await editor.getByTestId("workflow-submit").click();
   await expect(status(editor)).toHaveAttribute("data-status", "IN_REVIEW");
 

@@ -11,6 +11,7 @@ import { withIncidentViews } from "@/components/incidents/with-incident-views";
 import { CitationNotes } from "@/components/sources/CitationNotes";
 import { CitationPicker } from "@/components/sources/CitationPicker";
 import { CitationCardKeys, citationWithView } from "@/components/sources/citation-view";
+import { useWorkflowSignal } from "@/components/workflow/workflow-signal";
 import { extensions, YDOC_FRAGMENT } from "@/lib/editor";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { LinkShortcut } from "./link-shortcut";
@@ -53,6 +54,7 @@ function CollaborativeEditor({
   direction,
 }: Props & { session: CollabSession }) {
   const t = useTranslations("editor");
+  useWorkflowSignal(session.provider);
   const tc = useTranslations("sources.cite");
   const editor = useEditor(
     {

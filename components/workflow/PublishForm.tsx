@@ -7,6 +7,7 @@ import { publishAction } from "@/app/(workspace)/w/[workspace]/briefs/[briefId]/
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import type { ActionResult } from "@/lib/actions/result";
 import type { PublishProblem } from "@/lib/publishing/frozen";
+import { announceWorkflowStep } from "./workflow-signal";
 
 type Props = {
   workspaceSlug: string;
@@ -45,6 +46,7 @@ export function PublishForm({ workspaceSlug, briefId, publicLink, onClose }: Pro
           setProblems([]);
           onClose();
           router.refresh();
+          announceWorkflowStep();
         });
       }}
       onKeyDown={(event) => event.key === "Escape" && onClose()}

@@ -14,6 +14,7 @@ import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import type { ActionResult } from "@/lib/actions/result";
 import type { PersonEvent } from "@/lib/workflow/state-machine";
 import { PublishForm } from "./PublishForm";
+import { announceWorkflowStep } from "./workflow-signal";
 
 type Props = {
   workspaceSlug: string;
@@ -42,6 +43,7 @@ export function ReviewActions(props: Props) {
       if (outcome.ok) {
         setOpen(null);
         router.refresh();
+        announceWorkflowStep();
       }
     });
   }

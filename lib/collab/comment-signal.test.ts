@@ -1,7 +1,7 @@
 import type { Server } from "@hocuspocus/server";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { COMMENT_SIGNAL } from "../comments/signal";
+import { COMMENT_SIGNAL, WORKFLOW_SIGNAL } from "../comments/signal";
 import { withTestDatabase } from "../test/with-test-database";
 import { createCollabServer } from "./server";
 import { createBriefWithMembers, type TestBrief } from "./test-factories";
@@ -98,12 +98,23 @@ describe("comment signal", () => {
     expect(elsewhere.received).toEqual([]);
   });
 
+  it("relays the workflow ping the same way (a review step: open pages refresh)", async () => {
+    const editor = await listener(brief, "EDITOR");
+    const approver = await listener(brief, "APPROVER");
+    approver.client.provider.sendStateless(' {"type": "workflow"}');
+    await waitFor(() => editor.received.length === 1, "the workflow ping at the editor");
+    await pause(300);
+    expect(editor.received).toEqual([WORKFLOW_SIGNAL]);
+    expect(approver.received).toEqual([]);
+  });
+
   it("drops anything that is not exactly the ping, so no client content is relayed", async () => {
     const sender = await listener(brief, "EDITOR");
     const receiver = await listener(brief, "APPROVER");
     const hostile = [
       '{"type":"comments","body":"<img src=x onerror=alert(1)>"}',
       '{"type":"comment"}',
+      '{"type":"workflow","status":"PUBLISHED"}',
       '["comments"]',
       "comments",
       `{"type":"comments"${" ".repeat(100)}}`,

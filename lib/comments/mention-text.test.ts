@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bodySegments, encodeMentions, mentionIds, mentionQueryAt } from "./mention-text";
-import { COMMENT_SIGNAL, isCommentSignal } from "./signal";
+import { COMMENT_SIGNAL, isCommentSignal, parseBriefSignal, WORKFLOW_SIGNAL } from "./signal";
 
 const ann = { id: "11111111-1111-4111-8111-111111111111", name: "Ann" };
 const annLee = { id: "22222222-2222-4222-8222-222222222222", name: "Ann Lee" };
@@ -31,5 +31,8 @@ describe("mention text", () => {
     expect(isCommentSignal('{"type":"comments","x":1}')).toBe(false);
     expect(isCommentSignal("null")).toBe(false);
     expect(isCommentSignal(`{"type":"comments"}${" ".repeat(64)}`)).toBe(false);
+    expect(isCommentSignal(WORKFLOW_SIGNAL)).toBe(false);
+    expect(parseBriefSignal('{ "type": "workflow" }')).toBe("workflow");
+    expect(parseBriefSignal('{"type":"workflow","by":"x"}')).toBeNull();
   });
 });
