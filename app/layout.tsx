@@ -8,6 +8,8 @@ import "@fontsource/noto-sans-arabic/400.css";
 import "@fontsource/noto-sans-arabic/600.css";
 import "@fontsource/noto-naskh-arabic/400.css";
 import "./globals.css";
+import "./comments.css";
+import "./history.css";
 import "./publishing.css";
 import "./workflow.css";
 

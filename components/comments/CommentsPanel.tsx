@@ -1,6 +1,5 @@
 "use client";
 
-import "@/app/comments.css";
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type { Editor } from "@tiptap/react";
 import { useLocale, useTranslations } from "next-intl";

@@ -35,6 +35,11 @@ describe("demo workspace seed", () => {
     expect(stored.direction).toBe("RTL");
     const text = updateToText(new Uint8Array(stored.document!.state));
     for (const paragraph of arabic.paragraphs) expect(text).toContain(paragraph);
+
+    // The brief seeded in review has its submission in the audit log.
+    const inReview = DEMO_BRIEFS.find((b) => b.status === "IN_REVIEW")!;
+    const log = await db.briefTransition.findMany({ where: { briefId: inReview.id } });
+    expect(log.map((t) => [t.kind, t.toStatus])).toEqual([["SUBMIT", "IN_REVIEW"]]);
   });
 
   it("is idempotent and leaves analysts' changes alone", async () => {

@@ -79,6 +79,12 @@ export async function seedDemo(tx: Tx = db): Promise<{ created: number }> {
             contentJson: paragraphsToJson(brief.paragraphs),
           },
         },
+        // A brief seeded in review says who submitted it, like one submitted in the app.
+        ...(brief.status === "IN_REVIEW" && {
+          transitions: {
+            create: { kind: "SUBMIT", fromStatus: "DRAFT", toStatus: "IN_REVIEW", actorId: author },
+          },
+        }),
       },
     });
     created += 1;

@@ -1,4 +1,3 @@
-import "@/app/history.css";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
