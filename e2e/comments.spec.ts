@@ -52,6 +52,11 @@ test("an approver comments on a sentence with an @mention; the editor sees it li
   await expect(editorThread).toHaveCount(1);
   await expect(editorThread).toContainText("Source for this, @Aminata Traoré please?");
   await expect.poll(() => textWithoutCarets(editor, ".comment-highlight")).toEqual([SENTENCE]);
+  // The mention also waits for the editor on the workspace page.
+  const inbox = await editor.context().newPage();
+  await inbox.goto(WORKSPACE);
+  await expect(inbox.getByTestId("mention-item").first()).toContainText("Source for this, @Aminata Traoré please?"); // prettier-ignore
+  await inbox.close();
 
   // The anchor follows the words while the editor types before them.
   await editor.getByTestId("editor").locator("p", { hasText: "Markets in Kayes" }).click();

@@ -5,6 +5,7 @@ import { BriefTable } from "@/components/briefs/BriefTable";
 import { BriefFilters } from "@/components/briefs/BriefFilters";
 import { CreateBriefForm } from "@/components/briefs/CreateBriefForm";
 import { DeletedBriefs } from "@/components/briefs/DeletedBriefs";
+import { MentionsList } from "@/components/comments/MentionsList";
 import { listBriefs, listDeletedBriefs } from "@/lib/briefs/queries";
 import { listBriefsSchema } from "@/lib/briefs/schema";
 import { can } from "@/lib/policy/can";
@@ -58,6 +59,7 @@ export default async function BriefsPage({ params, searchParams }: Props) {
           {t("briefs.readOnlyRole")}
         </p>
       )}
+      <MentionsList member={member} workspaceSlug={workspace.slug} />
       <BriefFilters q={filter.q ?? ""} status={filter.status ?? ""} />
       {briefs.length === 0 ? (
         <p className="empty" data-testid="briefs-empty">
