@@ -78,6 +78,17 @@ test("an approver comments on a sentence with an @mention; the editor sees it li
   await editor.getByTestId("reply-composer").locator('button[type="submit"]').click();
   await expect(approverThread.getByTestId("comment")).toHaveCount(2);
   await expect(approverThread).toContainText("Confirmed with the market committee.");
+  // The editor corrects their reply; the approver sees the new text, marked edited.
+  await editorThread.getByTestId("comment").nth(1).getByTestId("edit-comment").click();
+  await editor
+    .getByTestId("edit-composer")
+    .locator("textarea")
+    .fill("Confirmed by the market committee.");
+  await editor.getByTestId("edit-composer").locator('button[type="submit"]').click();
+  await expect(approverThread.getByTestId("comment").nth(1)).toContainText(
+    "Confirmed by the market committee.",
+  );
+  await expect(approverThread.getByTestId("comment").nth(1)).toContainText("(edited)");
 
   // Resolving takes the thread out of the open list everywhere, and its highlight away.
   await editorThread.getByTestId("resolve-thread").click();

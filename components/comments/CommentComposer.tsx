@@ -16,13 +16,15 @@ type Props = {
   onCancel?: () => void;
   autoFocus?: boolean;
   testId: string;
+  /** Editing: the text (with "@Name") and the people it mentions. */
+  initial?: { text: string; picked: MentionPerson[] };
 };
 
 /** A comment or reply box with @mentions; shows the action's error in the user's language. */
 export function CommentComposer(props: Props) {
   const t = useTranslations("comments");
-  const [text, setText] = useState("");
-  const [picked, setPicked] = useState<MentionPerson[]>([]);
+  const [text, setText] = useState(props.initial?.text ?? "");
+  const [picked, setPicked] = useState<MentionPerson[]>(props.initial?.picked ?? []);
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
   const empty = text.trim().length === 0;

@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import type { ActionResult } from "@/lib/actions/result";
-import type { MentionPerson } from "@/lib/comments/mention-text";
+import { decodeMentions, type MentionPerson } from "@/lib/comments/mention-text";
 import type { CommentThreadView } from "@/lib/comments/queries";
 import { CommentBody } from "./CommentBody";
 import { CommentComposer } from "./CommentComposer";
@@ -14,6 +14,7 @@ export type ThreadActions = {
   resolve: (threadId: string) => Promise<ActionResult<unknown>>;
   reopen: (threadId: string) => Promise<ActionResult<unknown>>;
   remove: (commentId: string) => Promise<ActionResult<unknown>>;
+  edit: (commentId: string, body: string) => Promise<ActionResult<unknown>>;
 };
 
 type Props = {
@@ -33,6 +34,7 @@ export function CommentThreadCard(props: Props) {
   const t = useTranslations("comments");
   const format = useFormatter();
   const [replying, setReplying] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
   const when = (iso: string) =>
@@ -72,6 +74,17 @@ export function CommentThreadCard(props: Props) {
                   type="button"
                   className="comment-link"
                   disabled={pending}
+                  onClick={() => setEditing(comment.id)}
+                  data-testid="edit-comment"
+                >
+                  {t("edit")}
+                </button>
+              )}
+              {comment.mine && (
+                <button
+                  type="button"
+                  className="comment-link"
+                  disabled={pending}
                   onClick={() => {
                     if (window.confirm(t("deleteConfirm")))
                       run(() => props.actions.remove(comment.id));
@@ -81,7 +94,24 @@ export function CommentThreadCard(props: Props) {
                 </button>
               )}
             </div>
-            <CommentBody body={comment.body} people={props.people} unknownName={t("someone")} />
+            {editing === comment.id ? (
+              <CommentComposer
+                label={t("editLabel")}
+                submitLabel={t("save")}
+                candidates={props.candidates}
+                initial={decodeMentions(comment.body, props.people)}
+                autoFocus
+                testId="edit-composer"
+                onCancel={() => setEditing(null)}
+                onSubmit={async (body) => {
+                  const outcome = await props.actions.edit(comment.id, body);
+                  if (outcome.ok) setEditing(null);
+                  return outcome;
+                }}
+              />
+            ) : (
+              <CommentBody body={comment.body} people={props.people} unknownName={t("someone")} />
+            )}
           </li>
         ))}
       </ol>

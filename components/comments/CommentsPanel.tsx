@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import {
   createCommentThreadAction,
   deleteCommentAction,
+  editCommentAction,
   reopenCommentThreadAction,
   replyToCommentThreadAction,
   resolveCommentThreadAction,
@@ -93,6 +94,8 @@ export function CommentsPanel({ editor, provider, briefId, workspaceSlug }: Prop
       resolve: async (threadId) => after(await resolveCommentThreadAction(workspaceSlug, threadId)),
       reopen: async (threadId) => after(await reopenCommentThreadAction(workspaceSlug, threadId)),
       remove: async (commentId) => after(await deleteCommentAction(workspaceSlug, commentId)),
+      edit: async (commentId, body) =>
+        after(await editCommentAction(workspaceSlug, { commentId, body })),
     }),
     [after, workspaceSlug],
   );

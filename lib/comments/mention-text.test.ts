@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { bodySegments, encodeMentions, mentionIds, mentionQueryAt } from "./mention-text";
+import {
+  bodySegments,
+  decodeMentions,
+  encodeMentions,
+  mentionIds,
+  mentionQueryAt,
+} from "./mention-text";
 import { COMMENT_SIGNAL, isCommentSignal, parseBriefSignal, WORKFLOW_SIGNAL } from "./signal";
 
 const ann = { id: "11111111-1111-4111-8111-111111111111", name: "Ann" };
@@ -23,6 +29,15 @@ describe("mention text", () => {
     expect(mentionQueryAt("@", 1)).toEqual({ query: "", start: 0 });
     expect(mentionQueryAt("mail me at a@b", 14)).toBeNull();
     expect(mentionQueryAt("@Ann done", 9)).toBeNull();
+  });
+
+  it("decodes a stored body for editing, and re-encodes it to the same tokens", () => {
+    const body = encodeMentions("@Ann Lee and @Ann, see <@33333333-3333-4333-8333-333333333333>", [ann, annLee]); // prettier-ignore
+    const people = { [ann.id]: ann.name, [annLee.id]: annLee.name };
+    const decoded = decodeMentions(body, people);
+    expect(decoded.text).toBe("@Ann Lee and @Ann, see <@33333333-3333-4333-8333-333333333333>");
+    expect(decoded.picked).toEqual([annLee, ann]);
+    expect(encodeMentions(decoded.text, decoded.picked)).toBe(body);
   });
 
   it("recognises only the exact comment ping", () => {

@@ -36,6 +36,27 @@ export function encodeMentions(text: string, picked: readonly MentionPerson[]): 
   return result;
 }
 
+/**
+ * The inverse of encodeMentions, for editing a stored comment: tokens become "@Name" again
+ * and the people they name come back as picks (unknown ids keep their token).
+ */
+export function decodeMentions(
+  body: string,
+  people: Readonly<Record<string, string>>,
+): { text: string; picked: MentionPerson[] } {
+  const picked = new Map<string, MentionPerson>();
+  const text = bodySegments(body)
+    .map((segment) => {
+      if (segment.kind === "text") return segment.text;
+      const name = people[segment.userId];
+      if (!name) return `<@${segment.userId}>`;
+      picked.set(segment.userId, { id: segment.userId, name });
+      return `@${name}`;
+    })
+    .join("");
+  return { text, picked: [...picked.values()] };
+}
+
 /** Splits a stored body into text and mention segments for rendering. */
 export function bodySegments(body: string): BodySegment[] {
   const segments: BodySegment[] = [];
