@@ -17,11 +17,13 @@ export async function TransitionLog({ log }: { log: ReviewPanelData["log"] }) {
             <li key={entry.id} data-testid="review-log-entry" data-kind={entry.kind}>
               <strong>{t.has(`kind.${entry.kind}`) ? t(`kind.${entry.kind}`) : entry.kind}</strong>{" "}
               <span>
-                {t("entry", {
-                  actor: entry.actor ?? t("system"),
-                  from: status(entry.from),
-                  to: status(entry.to),
-                })}
+                {entry.from === entry.to
+                  ? (entry.actor ?? t("system"))
+                  : t("entry", {
+                      actor: entry.actor ?? t("system"),
+                      from: status(entry.from),
+                      to: status(entry.to),
+                    })}
               </span>{" "}
               <time className="muted" dateTime={entry.at.toISOString()}>
                 {format.dateTime(entry.at, { dateStyle: "medium", timeStyle: "short" })}

@@ -18,6 +18,7 @@ export type ReviewPanelData = {
   latestVersion: { number: number; slug: string } | null;
   log: {
     id: string;
+    /** The kind, or for VISIBILITY which way it went: VISIBILITY_PUBLIC / VISIBILITY_MEMBERS. */
     kind: string;
     from: BriefStatus;
     to: BriefStatus;
@@ -85,6 +86,7 @@ export async function reviewPanel(
         fromStatus: true,
         toStatus: true,
         comment: true,
+        data: true,
         createdAt: true,
         actor: { select: { name: true } },
       },
@@ -103,7 +105,12 @@ export async function reviewPanel(
     latestVersion: latest && brief.slug ? { number: latest.number, slug: brief.slug } : null,
     log: transitions.map((t) => ({
       id: t.id,
-      kind: t.kind,
+      kind:
+        t.kind === "VISIBILITY"
+          ? (t.data as { publicLink?: boolean } | null)?.publicLink
+            ? "VISIBILITY_PUBLIC"
+            : "VISIBILITY_MEMBERS"
+          : t.kind,
       from: t.fromStatus,
       to: t.toStatus,
       actor: t.actor?.name ?? null,

@@ -44,6 +44,29 @@ async function briefIn(target: "DRAFT" | "IN_REVIEW" | "APPROVED" | "PUBLISHED")
   return id;
 }
 
+describe("visibility of published versions", () => {
+  it("records each change of who may read in the audit log, and nothing when it is unchanged", async () => {
+    const id = await briefIn("PUBLISHED");
+    await setPublicLink(members.APPROVER, id, true);
+    await setPublicLink(members.APPROVER, id, true);
+    await setPublicLink(members.ADMIN, id, false);
+    const log = await db.briefTransition.findMany({
+      where: { briefId: id, kind: "VISIBILITY" },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(log.map((t) => [t.actorId, t.fromStatus, t.toStatus, t.data])).toEqual([
+      [members.APPROVER.userId, "PUBLISHED", "PUBLISHED", { publicLink: true }],
+      [members.ADMIN.userId, "PUBLISHED", "PUBLISHED", { publicLink: false }],
+    ]);
+    const panel = await reviewPanel(members.VIEWER, id);
+    expect(panel!.log.slice(0, 2).map((e) => e.kind)).toEqual([
+      "VISIBILITY_MEMBERS",
+      "VISIBILITY_PUBLIC",
+    ]);
+    expect(panel!.status).toBe("PUBLISHED");
+  });
+});
+
 describe("the review path", () => {
   it("goes draft → review → changes requested → review → approved → published, logging every step", async () => {
     const id = await briefIn("DRAFT");

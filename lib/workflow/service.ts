@@ -145,7 +145,19 @@ export async function approve(member: Member, briefId: string, comment = "") {
 export async function setPublicLink(member: Member, briefId: string, publicLink: boolean) {
   return db.$transaction(async (tx) => {
     const brief = await lockBrief(tx, member, briefId, "brief.setVisibility");
-    await tx.brief.update({ where: { id: brief.id }, data: { publicLink: publicLink === true } });
-    return { publicLink: publicLink === true };
+    const wanted = publicLink === true;
+    if (brief.publicLink === wanted) return { publicLink: wanted };
+    await tx.brief.update({ where: { id: brief.id }, data: { publicLink: wanted } });
+    // Who may read the published versions is a publisher's decision: the audit log keeps it.
+    await recordTransition(tx, {
+      briefId: brief.id,
+      kind: "VISIBILITY",
+      from: brief.status,
+      to: brief.status,
+      actorId: member.userId,
+      contentHash: null,
+      data: { publicLink: wanted },
+    });
+    return { publicLink: wanted };
   });
 }

@@ -29,7 +29,14 @@ export type WorkflowEvent = (typeof WORKFLOW_EVENTS)[number];
 export type PersonEvent = Exclude<WorkflowEvent, "editedAfterApproval">;
 
 export type TransitionKind =
-  "SUBMIT" | "WITHDRAW" | "REQUEST_CHANGES" | "APPROVE" | "PUBLISH" | "EDITED_AFTER_APPROVAL";
+  | "SUBMIT"
+  | "WITHDRAW"
+  | "REQUEST_CHANGES"
+  | "APPROVE"
+  | "PUBLISH"
+  | "EDITED_AFTER_APPROVAL"
+  /** Not a status change: who may read the published versions (audit log only). */
+  | "VISIBILITY";
 
 const TABLE: Record<WorkflowEvent, { from: readonly BriefStatus[]; to: BriefStatus }> = {
   submit: { from: ["DRAFT"], to: "IN_REVIEW" },
