@@ -12,7 +12,7 @@ import {
 } from "@/app/(workspace)/w/[workspace]/briefs/[briefId]/workflow-actions";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import type { ActionResult } from "@/lib/actions/result";
-import type { PersonEvent } from "@/lib/workflow/state-machine";
+import type { BriefStatus, PersonEvent } from "@/lib/workflow/state-machine";
 import { PublishForm } from "./PublishForm";
 import { announceWorkflowStep } from "./workflow-signal";
 
@@ -20,6 +20,8 @@ type Props = {
   workspaceSlug: string;
   briefId: string;
   events: PersonEvent[];
+  /** The brief's status as the page was rendered (PUBLISHED: submitting means a revision). */
+  status: BriefStatus;
   fourEyesBlocked: boolean;
   publicLink: boolean;
   canSetVisibility: boolean;
@@ -30,6 +32,7 @@ type Open = null | "requestChanges" | "publish";
 /** The buttons of the review panel; each refreshes the page after a successful step. */
 export function ReviewActions(props: Props) {
   const { workspaceSlug, briefId, events, fourEyesBlocked, publicLink, canSetVisibility } = props;
+  const revising = props.status === "PUBLISHED";
   const t = useTranslations("workflow");
   const router = useRouter();
   const [open, setOpen] = useState<Open>(null);
@@ -67,7 +70,7 @@ export function ReviewActions(props: Props) {
             data-testid="workflow-submit"
             onClick={step(submitForReviewAction)}
           >
-            {t("submit")}
+            {revising ? t("submitChanges") : t("submit")}
           </button>
         )}
         {events.includes("approve") && (

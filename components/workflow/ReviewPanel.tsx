@@ -57,6 +57,7 @@ export async function ReviewPanel({ workspaceSlug, briefId, member }: Props) {
         workspaceSlug={workspaceSlug}
         briefId={briefId}
         events={data.events}
+        status={data.status}
         fourEyesBlocked={data.fourEyesBlocked}
         publicLink={data.publicLink}
         canSetVisibility={data.canSetVisibility && data.latestVersion !== null}

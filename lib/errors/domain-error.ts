@@ -43,7 +43,8 @@ export type ErrorCode =
   | "workflowCommentRequired"
   | "workflowFourEyes"
   | "workflowChangedSinceApproval"
-  | "workflowPublishProblems";
+  | "workflowPublishProblems"
+  | "workflowUnchangedSincePublished";
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   notFound: 404,
@@ -60,6 +61,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   workflowInvalidTransition: 409,
   workflowFourEyes: 403,
   workflowChangedSinceApproval: 409,
+  workflowUnchangedSincePublished: 409,
 };
 
 export class DomainError extends Error {

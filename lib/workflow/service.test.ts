@@ -166,6 +166,15 @@ describe("the review path", () => {
       "IN_REVIEW",
       "APPROVED",
     ]);
+    // A published brief is resubmitted only once its draft changed.
+    const published = await briefIn("PUBLISHED");
+    const afterPublish = await db.briefTransition.count();
+    expect(await code(submitForReview(members.EDITOR, published))).toBe("workflowUnchangedSincePublished"); // prettier-ignore
+    expect(await db.briefTransition.count()).toBe(afterPublish);
+    await typeParagraph(published, members.EDITOR.userId, "Revised after publication.");
+    await submitForReview(members.EDITOR, published);
+    expect(await status(published)).toBe("IN_REVIEW");
+    expect(await db.briefTransition.count()).toBe(afterPublish + 2); // edited, then submitted
   });
 
   it("answers notFound for forged ids and deleted briefs", async () => {

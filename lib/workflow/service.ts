@@ -75,6 +75,11 @@ async function step(
       const locked = await lockBrief(tx, member, briefId, EVENT_ACTION[event]);
       const live = await loadLiveDocument(locked.id, tx);
       const brief = await settleEditedApproval(tx, locked, live);
+      // The panel offers "submit changes" on a published brief before compaction has seen
+      // the edit; when there is no edit at all, say so rather than "not possible now".
+      if (event === "submit" && brief.status === "PUBLISHED") {
+        throw new DomainError("workflowUnchangedSincePublished");
+      }
       const to = assertTransition(brief, event);
       const prepared = (await prepare?.(tx, brief, live)) ?? {};
       await tx.brief.update({
