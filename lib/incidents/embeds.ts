@@ -122,22 +122,25 @@ function serializeRow({
 }
 export type SerializedRow = ReturnType<typeof serializeRow>;
 
+/** The columns a footnote names about an incident row (also frozen at publication). */
+export const CITED_INCIDENT_SELECT = {
+  id: true,
+  dataset: true,
+  externalId: true,
+  datasetVersion: true,
+  dateStart: true,
+  placeName: true,
+  removedAt: true,
+  importBatch: { select: { accessDate: true } },
+} as const;
+
 /** What a footnote says about cited incident rows: dataset, version, row id, access date. */
 export async function citedIncidents(member: Member, ids: string[], tx: Tx = db) {
   assertCanRead(member);
   const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)).slice(0, 50);
   const rows = await tx.incident.findMany({
     where: { workspaceId: member.workspaceId, id: { in: valid } },
-    select: {
-      id: true,
-      dataset: true,
-      externalId: true,
-      datasetVersion: true,
-      dateStart: true,
-      placeName: true,
-      removedAt: true,
-      importBatch: { select: { accessDate: true } },
-    },
+    select: CITED_INCIDENT_SELECT,
   });
   return rows.map((r) => ({
     id: r.id,

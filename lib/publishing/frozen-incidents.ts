@@ -1,6 +1,7 @@
 import type { CitationItem, IncidentCitationItem } from "@/lib/editor/citation";
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { CITED_INCIDENT_SELECT } from "@/lib/incidents/embeds";
 import { assertCanRead } from "@/lib/incidents/queries";
 import type { Member } from "@/lib/policy/can";
 import { DATASET_NAMES, datasetEnumOfName } from "./embed-nodes";
@@ -55,14 +56,7 @@ export async function frozenIncidentsOf(
       where: { workspaceId: member.workspaceId, OR: wanted.slice(i, i + CHUNK) },
       orderBy: [{ dataset: "asc" }, { externalId: "asc" }],
       select: {
-        id: true,
-        dataset: true,
-        externalId: true,
-        datasetVersion: true,
-        dateStart: true,
-        placeName: true,
-        removedAt: true,
-        importBatch: { select: { accessDate: true } },
+        ...CITED_INCIDENT_SELECT,
         ...Object.fromEntries(VALUE_COLUMNS.map((c) => [c, true])),
       },
     });

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BriefSubpageHeader } from "@/components/history/BriefSubpageHeader";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CitationDiffView } from "@/components/compare/CitationDiffView";
@@ -74,18 +74,11 @@ export default async function ComparePage({ params, searchParams }: Props) {
 
   return (
     <article className="stack-lg" data-testid="compare-page">
-      <Link href={base}>
-        <span className="back-arrow" aria-hidden="true">
-          ←
-        </span>{" "}
-        {th("back")}
-      </Link>
-      <header className="page-head">
-        <h1>{t("title")}</h1>
-        <p dir="auto" lang={brief.language}>
-          {brief.title}
-        </p>
-      </header>
+      <BriefSubpageHeader
+        back={{ href: base, label: th("back") }}
+        title={t("title")}
+        brief={brief}
+      />
       <CompareSelectors action={`${base}/compare`} choices={choices} from={from} to={to} />
       {!result ? (
         <p className="empty">{t("nothing")}</p>

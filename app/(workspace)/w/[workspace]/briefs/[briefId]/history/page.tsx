@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BriefSubpageHeader } from "@/components/history/BriefSubpageHeader";
 import { getTranslations } from "next-intl/server";
 import { SnapshotList } from "@/components/history/SnapshotList";
 import { requireBriefPage } from "@/lib/history/brief-page-access";
@@ -21,18 +22,11 @@ export default async function HistoryPage({ params }: Props) {
 
   return (
     <article className="stack-lg" data-testid="history-page">
-      <Link href={base}>
-        <span className="back-arrow" aria-hidden="true">
-          ←
-        </span>{" "}
-        {t("back")}
-      </Link>
-      <header className="page-head">
-        <h1>{t("title")}</h1>
-        <p dir="auto" lang={brief.language}>
-          {brief.title}
-        </p>
-      </header>
+      <BriefSubpageHeader
+        back={{ href: base, label: t("back") }}
+        title={t("title")}
+        brief={brief}
+      />
       <p className="muted">{t("intro")}</p>
       <p>
         <Link href={`${base}/compare`}>{t("compareLink")}</Link>
