@@ -6,6 +6,7 @@
  * helpers and start scripts set DATABASE_URL after this module has been imported, and
  * importing it without a database (e.g. during `next build`) must not throw.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 
@@ -18,7 +19,14 @@ const omit = { user: { passwordHash: true } } as const;
 
 function createClient(connectionString: string) {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: poolSize() }),
+    adapter: new PrismaPg({
+      connectionString,
+      max: poolSize(),
+      // A transaction left open (a bug, a stuck request) fails with a clear error instead of
+      // holding its locks while every editor waits on them; the server ends it too.
+      idle_in_transaction_session_timeout: 30_000,
+      connectionTimeoutMillis: 10_000,
+    }),
     omit,
   });
 }
@@ -65,12 +73,48 @@ function client(): Db {
 }
 
 /**
+ * Open interactive transactions of the current async context. A query on the global client
+ * while its own request holds a transaction runs on a second connection: it cannot see the
+ * transaction's rows, and it waits for ever on any row the transaction locked. Outside
+ * production such a query throws at once, naming the mistake, so the test that takes the
+ * path fails instead of hanging.
+ */
+const openTransaction = new AsyncLocalStorage<{ open: boolean }>();
+const guarded = process.env.NODE_ENV !== "production" || process.env.BRIEFROOM_TX_GUARD === "1";
+
+type TransactionFn = (fn: unknown, options?: unknown) => Promise<unknown>;
+
+function guardedTransaction(real: Db): TransactionFn {
+  const original = real.$transaction.bind(real) as TransactionFn;
+  return (fn, options) => {
+    if (typeof fn !== "function") return original(fn, options);
+    const callback = fn as (tx: unknown) => Promise<unknown>;
+    return original(async (tx: unknown) => {
+      const state = { open: true };
+      try {
+        return await openTransaction.run(state, () => callback(tx));
+      } finally {
+        state.open = false;
+      }
+    }, options);
+  };
+}
+
+/**
  * The Prisma client. A proxy so that nothing connects (or reads DATABASE_URL) until the
  * first query; after that every property comes from the real client.
  */
 export const db: Db = new Proxy({} as Db, {
   get(_target, property) {
     const real = client();
+    if (guarded && openTransaction.getStore()?.open && typeof property === "string") {
+      throw new Error(
+        `db.${property} was used inside a transaction of the same request: pass the ` +
+          "transaction client (tx) down instead. A second connection cannot see the " +
+          "transaction's rows and waits for ever on the rows it holds.",
+      );
+    }
+    if (guarded && property === "$transaction") return guardedTransaction(real);
     const value: unknown = Reflect.get(real, property, real);
     return typeof value === "function" ? value.bind(real) : value;
   },

@@ -5,17 +5,14 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EmbeddedPostgres } from "./embedded";
 import { REPO_ROOT, runPrisma } from "./migrate";
 import { createTestDatabase, type TestDatabase } from "./test-database";
-import { shadowFor } from "./test-support";
 
 describe("prisma migrate dev --create-only", () => {
   // Inside the repo so that the temporary prisma.config.ts resolves `prisma/config`.
   const work = path.join(REPO_ROOT, ".tmp", `create-only-${process.pid}-${Date.now()}`);
   const config = path.join(work, "prisma.config.ts");
   let database: TestDatabase;
-  let shadow: EmbeddedPostgres | undefined;
   const env: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -52,12 +49,9 @@ export default defineConfig({
 `,
     );
     database = await createTestDatabase("create_only");
-    shadow = await shadowFor(database);
-    if (shadow) env.SHADOW_DATABASE_URL = shadow.url;
   });
 
   afterAll(async () => {
-    await shadow?.stop();
     await database?.drop();
     rmSync(work, { recursive: true, force: true });
   });

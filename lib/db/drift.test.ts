@@ -5,8 +5,6 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, runPrisma } from "./migrate";
 import { createTestDatabase, type TestDatabase } from "./test-database";
-import { shadowFor } from "./test-support";
-import type { EmbeddedPostgres } from "./embedded";
 
 const diffArgs = (schema: string) => [
   "migrate",
@@ -20,18 +18,14 @@ const diffArgs = (schema: string) => [
 
 describe("migrations vs the Prisma schema", () => {
   let database: TestDatabase;
-  let shadow: EmbeddedPostgres | undefined;
   const env: Record<string, string> = {};
   const tmp = mkdtempSync(path.join(tmpdir(), "briefroom-drift-"));
 
   beforeAll(async () => {
     // The diff replays the migrations in a shadow database on this server.
     database = await createTestDatabase("drift");
-    shadow = await shadowFor(database);
-    if (shadow) env.SHADOW_DATABASE_URL = shadow.url;
   });
   afterAll(async () => {
-    await shadow?.stop();
     await database?.drop();
     rmSync(tmp, { recursive: true, force: true });
   });

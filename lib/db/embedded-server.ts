@@ -4,14 +4,14 @@
  * and the Prisma CLI (separate processes) share one database. Prints exactly one line
  * `EMBEDDED_DB_READY <url>` on stdout when ready; stops cleanly on SIGINT/SIGTERM.
  *
- * Env: EMBEDDED_DB_DIR (default <repo>/.data/pglite), EMBEDDED_DB_PORT (default 54329).
+ * Env: EMBEDDED_DB_DIR (default <repo>/.data/postgres), EMBEDDED_DB_PORT (default 54329).
  */
 import path from "node:path";
 import { startEmbeddedPostgres } from "./embedded";
 import { REPO_ROOT } from "./migrate";
 
 async function main(): Promise<void> {
-  const dataDir = process.env.EMBEDDED_DB_DIR ?? path.join(REPO_ROOT, ".data", "pglite");
+  const dataDir = process.env.EMBEDDED_DB_DIR ?? path.join(REPO_ROOT, ".data", "postgres");
   const embedded = await startEmbeddedPostgres({ dataDir });
   let stopping = false;
   const stop = async (signal: string) => {

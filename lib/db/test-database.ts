@@ -2,7 +2,8 @@
  * A fresh, migrated database per test file (or per e2e run), on a real PostgreSQL:
  *   1. the server at TEST_DATABASE_URL, if set;
  *   2. else postgresql://postgres@127.0.0.1:5432 if it answers within a second;
- *   3. else an in-memory embedded PGlite started for this database alone.
+ *   3. else the embedded PostgreSQL (the same binaries `npm start` uses), started once per
+ *      process in a throw-away directory.
  * Databases are named briefroom_test_<label>_<random> and dropped by `drop()`.
  *
  * Migrating takes a Prisma CLI run (seconds); cloning a template database takes
@@ -20,7 +21,7 @@ import { MIGRATIONS_DIR, migrateDeploy } from "./migrate";
 
 export type TestDatabase = {
   url: string;
-  /** True on the PGlite fallback: one database per server, so no CREATE DATABASE tricks. */
+  /** True when the database lives on the embedded fallback server. */
   embedded: boolean;
   drop(): Promise<void>;
 };
@@ -30,14 +31,13 @@ const TEMPLATE_PREFIX = "briefroom_tpl_";
 
 /** Create a uniquely named, fully migrated database and return its URL. */
 export async function createTestDatabase(label = "db"): Promise<TestDatabase> {
-  const server = await chooseServer();
-  if (!server) return createEmbeddedTestDatabase();
+  const { url: server, embedded } = await chooseServer();
   const name = `briefroom_test_${sanitize(label)}_${randomBytes(4).toString("hex")}`;
   const template = await ensureTemplate(server);
   await cloneTemplate(server, template, name);
   return {
     url: withDatabase(server, name),
-    embedded: false,
+    embedded,
     drop: () =>
       admin(server, (c) =>
         c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`),
@@ -45,29 +45,18 @@ export async function createTestDatabase(label = "db"): Promise<TestDatabase> {
   };
 }
 
-/** Drop every template this helper made on the chosen server (they are rebuilt on demand). */
-export async function dropTestTemplates(): Promise<string[]> {
-  const server = await chooseServer();
-  if (!server) return [];
-  return admin(server, async (c) => {
-    const { rows } = await c.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE $1",
-      [`${TEMPLATE_PREFIX}%`],
-    );
-    for (const { datname } of rows)
-      await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)} WITH (FORCE)`);
-    return rows.map((r) => r.datname);
-  });
-}
+type Server = { url: string; embedded: boolean };
+let chosen: Promise<Server> | undefined;
 
-let chosen: Promise<string | null> | undefined;
-
-/** A connection string for an admin database on the test server, or null for "use embedded". */
-function chooseServer(): Promise<string | null> {
+/** A connection string for an admin database on the test server. */
+function chooseServer(): Promise<Server> {
   chosen ??= (async () => {
     const explicit = process.env.TEST_DATABASE_URL;
-    if (explicit) return explicit; // unreachable → the first query says so, loudly
-    return (await reachable(LOCAL_SERVER)) ? LOCAL_SERVER : null;
+    if (explicit) return { url: explicit, embedded: false }; // unreachable → the first query says so
+    if (await reachable(LOCAL_SERVER)) return { url: LOCAL_SERVER, embedded: false };
+    const server = await startEmbeddedPostgres({ port: 0 });
+    process.once("beforeExit", () => void server.stop());
+    return { url: server.url, embedded: true };
   })();
   return chosen;
 }
@@ -163,18 +152,6 @@ async function cloneTemplate(server: string, template: string, name: string): Pr
       await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
     }
   }
-}
-
-/** No server available: a private in-memory PGlite (it serves a single database). */
-async function createEmbeddedTestDatabase(): Promise<TestDatabase> {
-  const embedded = await startEmbeddedPostgres({ port: 0 });
-  try {
-    await migrateDeploy(embedded.url);
-  } catch (error) {
-    await embedded.stop();
-    throw error;
-  }
-  return { url: embedded.url, embedded: true, drop: () => embedded.stop() };
 }
 
 function sanitize(label: string): string {

@@ -1,16 +1,39 @@
 /**
- * The web server Playwright starts: a fresh migrated database on the real PostgreSQL (or the
- * embedded one), the demo workspace, the collaboration server and `next start` on the ports
- * chosen by the test runner. Everything it made is dropped when Playwright stops it.
+ * The web server Playwright starts: a fresh migrated database, the demo workspace, the
+ * collaboration server and `next start` on the ports chosen by the test runner. Everything it
+ * made is dropped when Playwright stops it.
+ *
+ * E2E_DATABASE=embedded runs the journeys on the embedded default exactly as `npm start`
+ * makes it (same start code, an empty data directory); otherwise a fresh database on the real
+ * PostgreSQL test server.
  */
 import { randomBytes } from "node:crypto";
-import { BIN, startCollab, startService, stopAll, type Env } from "./processes";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { prepareDatabase } from "./database";
+import { BIN, freePort, startCollab, startService, stopAll, type Env } from "./processes";
+
+type Database = { url: string; drop(): Promise<void> };
+
+async function embeddedAsNpmStart(): Promise<Database> {
+  const dir = mkdtempSync(path.join(tmpdir(), "briefroom-e2e-embedded-"));
+  delete process.env.DATABASE_URL;
+  process.env.EMBEDDED_DB_DIR = path.join(dir, "postgres");
+  process.env.EMBEDDED_DB_PORT = String(await freePort());
+  const url = await prepareDatabase();
+  // The embedded server is a child service: stopAll() stops it; then its folder goes.
+  return { url, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+}
 
 async function main() {
   const port = Number(process.env.E2E_PORT ?? 3107);
   const collabPort = Number(process.env.E2E_COLLAB_PORT ?? 3108);
   const { createTestDatabase } = await import("../db/test-database");
-  const database = await createTestDatabase("e2e");
+  const database: Database =
+    process.env.E2E_DATABASE === "embedded"
+      ? await embeddedAsNpmStart()
+      : await createTestDatabase("e2e");
   process.env.DATABASE_URL = database.url;
   const { seedDemo } = await import("../demo/seed");
   await seedDemo();

@@ -73,24 +73,30 @@ async function vitest() {
   });
 }
 
-async function playwright(built: boolean) {
-  if (!built) return add("playwright", { passed: 0, failed: 1, skipped: 0 });
-  const out = path.join(TMP, "playwright.json");
+/**
+ * Playwright in Chromium against one database: "postgres" (a fresh database on the test
+ * server) or "embedded" (the embedded default, started by the same code as `npm start`).
+ */
+async function playwright(built: boolean, database: "postgres" | "embedded") {
+  const name = database === "postgres" ? "playwright" : "playwright (embedded default)";
+  if (!built) return add(name, { passed: 0, failed: 1, skipped: 0 });
+  const out = path.join(TMP, `playwright-${database}.json`);
   rmSync(out, { force: true });
   const env = {
     PLAYWRIGHT_JSON_OUTPUT_NAME: out,
     E2E_PORT: String(await freePort()),
     E2E_COLLAB_PORT: String(await freePort()),
+    E2E_DATABASE: database,
   };
   await run(BIN("playwright"), ["test", "--reporter=list,json"], env).catch(() => undefined);
   const report = readJson<{
     stats: { expected: number; unexpected: number; flaky: number; skipped: number };
     errors?: unknown[];
   }>(out);
-  if (!report) return add("playwright", { passed: 0, failed: 1, skipped: 0 });
+  if (!report) return add(name, { passed: 0, failed: 1, skipped: 0 });
   const { expected, unexpected, flaky, skipped } = report.stats;
   const setupErrors = report.errors?.length ? 1 : 0;
-  add("playwright", { passed: expected + flaky, failed: unexpected + setupErrors, skipped });
+  add(name, { passed: expected + flaky, failed: unexpected + setupErrors, skipped });
 }
 
 async function main() {
@@ -109,12 +115,13 @@ async function main() {
     await check("format", BIN("prettier"), ["--check", "."]);
   }
   if (want("unit")) await vitest();
-  if (want("e2e")) {
+  if (want("e2e") || want("e2e-embedded")) {
     // The e2e server signs its own sessions; the build only needs a placeholder secret.
     const built = await check("build", BIN("next"), ["build"], {
       AUTH_SECRET: "build-time-placeholder-secret-0123456789",
     });
-    await playwright(built);
+    if (want("e2e")) await playwright(built, "postgres");
+    await playwright(built, "embedded");
   }
 
   if (failures.length) console.log(`Failed: ${failures.join("; ")}`);

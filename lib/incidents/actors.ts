@@ -25,7 +25,9 @@ function splitAllies(name: string): string[] {
  * every row's actors are linked and the actor filter never has to scan text.
  */
 export async function actorResolver(names: Iterable<string>, tx: Tx = db) {
-  await ensureGazetteer();
+  // Inside a transaction the caller has ensured the gazetteer first: filling it here would
+  // use a second connection while this one holds the transaction.
+  if (tx === db) await ensureGazetteer();
   const aliases = await tx.actorAlias.findMany({ select: { normalized: true, actorId: true } });
   const byName = new Map(aliases.map((a) => [a.normalized, a.actorId]));
   const unknown = new Map<string, string>();

@@ -7,12 +7,15 @@ import { normalizeText } from "./normalize";
 // Concurrent callers share one fill (the searches of one request run in parallel).
 const ensured = new Map<string, Promise<void>>();
 
-/** Puts the reference actors and places in the database if missing; cheap when present. */
-export function ensureGazetteer(tx: Tx = db): Promise<void> {
+/**
+ * Puts the reference actors and places in the database if missing; cheap when present.
+ * Call it before opening a transaction that resolves actors or places, never inside one.
+ */
+export function ensureGazetteer(): Promise<void> {
   const key = process.env.DATABASE_URL ?? "";
   let done = ensured.get(key);
   if (!done) {
-    done = fillGazetteer(tx).catch((error: unknown) => {
+    done = fillGazetteer(db).catch((error: unknown) => {
       ensured.delete(key);
       throw error;
     });
@@ -92,7 +95,7 @@ function snapshot(tx: Tx): Promise<Snapshot> {
   const cached = snapshots.get(key);
   if (cached && Date.now() - cached.at < SNAPSHOT_TTL_MS) return cached.value;
   const value = (async () => {
-    await ensureGazetteer();
+    if (tx === db) await ensureGazetteer(); // in a transaction, its caller did it first
     const [actors, places] = await Promise.all([
       tx.actorAlias.findMany({ select: { normalized: true, actorId: true } }),
       tx.placeAlias.findMany({ select: { normalized: true, name: true, placeId: true, place: { select: { level: true } } } }), // prettier-ignore

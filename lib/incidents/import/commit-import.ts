@@ -12,6 +12,7 @@ import {
   type IncidentValues,
 } from "../csv/incident-values";
 import { actorNames, actorResolver } from "../actors";
+import { ensureGazetteer } from "../gazetteer";
 import { invalidateGazetteerCache } from "../gazetteer";
 import type { ParsedImport } from "./parse-import";
 import { CHUNK, type Existing } from "./stored-rows";
@@ -80,6 +81,7 @@ export async function commitImport(
   if (parsed.rejected > 0 && !options.skipRejected)
     throw new DomainError("importHasErrors", { count: parsed.rejected });
   if (parsed.rows.length === 0) throw new DomainError("importNothingToCommit");
+  await ensureGazetteer();
   const result = await db.$transaction(
     async (tx) => {
       // One import per workspace and dataset at a time: two concurrent files with the
