@@ -17,7 +17,8 @@ export async function prepareDatabase(echo = false): Promise<string> {
       echo,
     });
     url = match[1]!;
-    console.log(`Embedded PostgreSQL ready (data in .data/).`);
+    const dir = process.env.EMBEDDED_DB_DIR ?? ".data/postgres";
+    console.log(`Embedded PostgreSQL ready (data in ${path.relative(ROOT, dir) || dir}).`);
   } else {
     const { ensureDatabaseExists } = await import("../db/migrate");
     await ensureDatabaseExists(url);

@@ -8,16 +8,20 @@
  * PostgreSQL test server.
  */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { prepareDatabase } from "./database";
-import { BIN, freePort, startCollab, startService, stopAll, type Env } from "./processes";
+import { BIN, ROOT, freePort, startCollab, startService, stopAll, type Env } from "./processes";
 
 type Database = { url: string; drop(): Promise<void> };
 
 async function embeddedAsNpmStart(): Promise<Database> {
-  const dir = mkdtempSync(path.join(tmpdir(), "briefroom-e2e-embedded-"));
+  // Under .tmp/ (ignored, cleared here) rather than /tmp: a run killed before it could clean
+  // up leaves nothing behind outside the checkout.
+  const parent = path.join(ROOT, ".tmp", "e2e-embedded");
+  rmSync(parent, { recursive: true, force: true });
+  mkdirSync(parent, { recursive: true });
+  const dir = mkdtempSync(path.join(parent, "run-"));
   delete process.env.DATABASE_URL;
   process.env.EMBEDDED_DB_DIR = path.join(dir, "postgres");
   process.env.EMBEDDED_DB_PORT = String(await freePort());
