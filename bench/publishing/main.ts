@@ -134,7 +134,7 @@ async function main() {
     const lines = [
       "## Publishing and export (issue 6)",
       "",
-      `Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}, PostgreSQL via \`${database.embedded ? "embedded PGlite" : "TEST_DATABASE_URL / 127.0.0.1:5432"}\`, Chromium via playwright-core; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} at the end (the machine is shared: p95s move with it).`, // prettier-ignore
+      `Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}, PostgreSQL via \`${database.embedded ? "embedded PostgreSQL 17" : "TEST_DATABASE_URL / 127.0.0.1:5432"}\`, Chromium via playwright-core; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} at the end (the machine is shared: p95s move with it).`, // prettier-ignore
       `One brief of ${stats.words.toLocaleString("en")} words (${pages} A4 pages in the PDF), ${stats.citations} citations (sources and incident rows), ${stats.embeds} incident embeds (tables, charts, figures) over ${ROWS.toLocaleString("en")} generated ACLED rows imported through the real importer, English with one paragraph in eight in Arabic (bench/publishing/brief.ts). ${RUNS} runs each after a warm-up.`, // prettier-ignore
       "",
       "| step | p50 | p95 | target |",
