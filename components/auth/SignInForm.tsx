@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { applyUserLocale } from "@/app/actions/locale";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
 const ERROR_KEYS: Record<string, "invalid" | "rateLimited" | "failed"> = {
   CredentialsSignin: "invalid",
@@ -40,7 +41,8 @@ export function SignInForm({
       }
       await applyUserLocale();
       // A full navigation so the server renders in the user's language with the new session.
-      window.location.assign(callbackUrl);
+      // Checked again here: the prop comes from the URL, and this is where the browser goes.
+      window.location.assign(safeCallbackUrl(callbackUrl, "/w", window.location.origin));
     } catch {
       setError("failed");
     } finally {
@@ -77,7 +79,10 @@ export function SignInForm({
       {ssoName && (
         <>
           <p className="divider">{t("or")}</p>
-          <button type="button" onClick={() => signIn("oidc", { callbackUrl })}>
+          <button
+            type="button"
+            onClick={() => signIn("oidc", { callbackUrl: safeCallbackUrl(callbackUrl) })}
+          >
             {t("sso", { provider: ssoName })}
           </button>
         </>

@@ -2,6 +2,7 @@
 
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import { presenceColor } from "@/lib/collab/presence-color";
 import { Placeholder } from "@tiptap/extensions";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
@@ -78,6 +79,13 @@ function CollaborativeEditor({
         CollaborationCaret.configure({
           provider: session.provider,
           user: { id: user.id, name: user.name, color: userColor(user.id) },
+          // Other people's colours are checked before they reach a style attribute.
+          render: renderCaret,
+          selectionRender: (peer: Record<string, unknown>) => ({
+            nodeName: "span",
+            class: "collaboration-carets__selection",
+            style: `background-color: ${presenceColor(peer.color)}33`,
+          }),
         }),
       ],
       editorProps: {
@@ -134,4 +142,18 @@ function CollaborativeEditor({
       )}
     </div>
   );
+}
+
+/** A collaborator's caret and name label, coloured only with a checked hex colour. */
+function renderCaret(peer: Record<string, unknown>): HTMLElement {
+  const color = presenceColor(peer.color);
+  const caret = document.createElement("span");
+  caret.classList.add("collaboration-carets__caret");
+  caret.style.borderColor = color;
+  const label = document.createElement("div");
+  label.classList.add("collaboration-carets__label");
+  label.style.backgroundColor = color;
+  label.textContent = typeof peer.name === "string" ? peer.name : "";
+  caret.append(label);
+  return caret;
 }

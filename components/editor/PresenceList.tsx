@@ -4,6 +4,8 @@ import type { HocuspocusProvider } from "@hocuspocus/provider";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
+import { presenceColor } from "@/lib/collab/presence-color";
+
 type Present = { id: string; name: string; color: string };
 
 /** Who has the brief open right now, from the awareness states (one entry per person). */
@@ -18,7 +20,7 @@ export function PresenceList({ provider }: { provider: HocuspocusProvider }) {
       for (const state of awareness.getStates().values()) {
         const user = state.user as Partial<Present> | undefined;
         if (user?.id && user.name)
-          byId.set(user.id, { id: user.id, name: user.name, color: user.color ?? "#555" });
+          byId.set(user.id, { id: user.id, name: user.name, color: presenceColor(user.color) });
       }
       setPeople([...byId.values()]);
     };

@@ -93,9 +93,4 @@ export function useCollabSession(briefId: string, collabUrl: string): CollabSess
   return session;
 }
 
-/** A stable colour per user, readable on white, so everyone sees the same caret colours. */
-export function userColor(userId: string): string {
-  let hash = 0;
-  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return `hsl(${hash % 360} 70% 40%)`;
-}
+export { userColor } from "@/lib/collab/presence-color";

@@ -1,5 +1,6 @@
 import type { Extension, beforeHandleAwarenessPayload } from "@hocuspocus/server";
 import { collabContext } from "./context";
+import { FALLBACK_PRESENCE_COLOR, isPresenceColor } from "./presence-color";
 
 type AwarenessState = Record<string, unknown>;
 
@@ -43,6 +44,12 @@ export class AwarenessGuardExtension implements Extension {
         console.warn(
           `[collab] dropped awareness state of client ${clientId} on ${document.name}: ${spoofsIdentity ? "identity does not match the token" : "client id belongs to another user"}`,
         );
+        continue;
+      }
+      // Everyone's browser puts the colour into CSS: anything but a hex colour is replaced.
+      const user = state?.user as Record<string, unknown> | undefined;
+      if (user && typeof user === "object" && !isPresenceColor(user.color)) {
+        states.set(clientId, { ...state, user: { ...user, color: FALLBACK_PRESENCE_COLOR } });
       }
     }
   }

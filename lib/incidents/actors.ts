@@ -1,5 +1,6 @@
 import { db, type Tx } from "@/lib/db";
 import { ensureGazetteer, invalidateGazetteerCache } from "./gazetteer";
+import { splitAllies } from "./actor-names";
 import { normalizeText } from "./normalize";
 
 /** The actor names a row mentions: both sides and every associated actor. */
@@ -12,11 +13,6 @@ export function actorNames(row: {
   return [row.sideA, row.sideB, ...(row.assocActors ?? "").split(";")]
     .map((n) => (n ?? "").trim())
     .filter(Boolean);
-}
-
-/** "Government of Mali, Government of Russia (Soviet Union)" → its two actors (GED lists allies so). */
-function splitAllies(name: string): string[] {
-  return name.split(/,\s+(?![^(]*\))/).map((p) => p.trim()).filter(Boolean); // prettier-ignore
 }
 
 /**

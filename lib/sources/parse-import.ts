@@ -38,6 +38,39 @@ function parseOne(chunk: string): Record<string, unknown> | null {
   }
 }
 
+const ENTRY_HEAD = /@[a-zA-Z]+\s*[{(]/y;
+
+/**
+ * Cuts a BibTeX file before every line that opens an entry ("@article{", "@book ("), in one
+ * pass: a regular expression with a multiline lookahead took minutes on a crafted upload and
+ * froze the web process for everyone.
+ */
+export function splitBibtex(text: string): string[] {
+  const chunks: string[] = [];
+  let chunkStart = 0;
+  let lineStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = text[i];
+    if (c === "\n" || c === "\r" || c === undefined) {
+      lineStart = i + 1;
+      continue;
+    }
+    if (c === " " || c === "\t") continue;
+    if (c === "@") {
+      ENTRY_HEAD.lastIndex = i;
+      if (ENTRY_HEAD.test(text) && lineStart > chunkStart) {
+        chunks.push(text.slice(chunkStart, lineStart));
+        chunkStart = lineStart;
+      }
+    }
+    // The rest of this line cannot open an entry: jump to its end.
+    const end = text.indexOf("\n", i);
+    i = (end === -1 ? text.length : end) - 1;
+  }
+  chunks.push(text.slice(chunkStart));
+  return chunks;
+}
+
 /**
  * Splits an export into entries and parses each one on its own, so one malformed entry is
  * reported by its position and first words while the others still import. CSL-JSON is plain
@@ -79,7 +112,7 @@ export function parseImport(text: string): { format: ImportFormat; entries: Pars
 
   const chunks =
     format === "bibtex"
-      ? clean.split(/(?=^\s*@[a-zA-Z]+\s*[{(])/m).filter((c) => /^\s*@/.test(c))
+      ? splitBibtex(clean).filter((c) => /^\s*@/.test(c))
       : clean
           .split(/^ER {2}-.*$/m)
           .filter((c) => /^TY {2}- /m.test(c))

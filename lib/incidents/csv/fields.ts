@@ -1,3 +1,8 @@
+/** Longest name-like cell (actor, place, type) kept; longer is a broken file, not a real name. */
+export const NAME_MAX_CHARS = 500;
+/** Longest free-text cell (notes, sources, descriptions) kept, so one row cannot bloat search. */
+export const TEXT_MAX_CHARS = 10_000;
+
 /** A problem with one cell (or the whole row when column is null), reported with its line. */
 export type RowError = { line: number; column: string | null; reason: string };
 
@@ -13,15 +18,25 @@ export class FieldReader {
     readonly line: number,
   ) {}
 
-  text(column: string): string | null {
-    const value = (this.record[column] ?? "").trim();
-    return value === "" ? null : value;
+  /** A trimmed cell, or null when empty or longer than `max` (then reported for this row). */
+  text(column: string, max: number = NAME_MAX_CHARS): string | null {
+    return this.cell(column, max) ?? null;
   }
 
-  required(column: string): string {
-    const value = this.text(column);
+  required(column: string, max: number = NAME_MAX_CHARS): string {
+    const value = this.cell(column, max);
     if (value === null) this.fail(column, "is empty");
     return value ?? "";
+  }
+
+  /** The trimmed cell; null when empty; undefined when too long (already reported). */
+  private cell(column: string, max: number): string | null | undefined {
+    const value = (this.record[column] ?? "").trim();
+    if (value.length > max) {
+      this.fail(column, `is longer than ${max} characters`);
+      return undefined;
+    }
+    return value === "" ? null : value;
   }
 
   int(column: string, options: { min?: number; max?: number; required?: boolean } = {}) {

@@ -1,4 +1,4 @@
-import { FieldReader, type RowError } from "./fields";
+import { FieldReader, TEXT_MAX_CHARS, type RowError } from "./fields";
 import type { IncidentValues } from "./incident-values";
 
 /** One ACLED row → incident values, or every problem found in it. */
@@ -14,7 +14,9 @@ export function mapAcledRow(
   const year = r.int("year", { required: true });
   if (date && year !== null && year !== date.getUTCFullYear())
     r.fail("year", `${year} does not match event_date`);
-  const assoc = [r.text("assoc_actor_1"), r.text("assoc_actor_2")].filter(Boolean).join("; ");
+  const assoc = [r.text("assoc_actor_1", TEXT_MAX_CHARS), r.text("assoc_actor_2", TEXT_MAX_CHARS)]
+    .filter(Boolean)
+    .join("; ");
   const values: IncidentValues = {
     externalId: id,
     dateStart: date ?? new Date(0),
@@ -37,8 +39,8 @@ export function mapAcledRow(
     fatalitiesLow: null,
     fatalitiesHigh: null,
     civilianDeaths: null,
-    description: r.text("notes"),
-    sourceText: r.text("source"),
+    description: r.text("notes", TEXT_MAX_CHARS),
+    sourceText: r.text("source", TEXT_MAX_CHARS),
     sourceScale: r.text("source_scale"),
     numberOfSources: null,
     clarity: null,

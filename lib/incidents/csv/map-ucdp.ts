@@ -1,4 +1,4 @@
-import { FieldReader, type RowError } from "./fields";
+import { FieldReader, TEXT_MAX_CHARS, type RowError } from "./fields";
 import type { IncidentValues } from "./incident-values";
 
 const VIOLENCE_TYPES: Record<number, string> = {
@@ -50,8 +50,8 @@ export function mapUcdpRow(
     fatalitiesLow: low,
     fatalitiesHigh: high,
     civilianDeaths: r.int("deaths_civilians", { min: 0 }),
-    description: r.text("where_description"),
-    sourceText: r.text("source_article"),
+    description: r.text("where_description", TEXT_MAX_CHARS),
+    sourceText: r.text("source_article", TEXT_MAX_CHARS),
     sourceScale: null,
     numberOfSources: r.int("number_of_sources", { min: 0 }),
     clarity: r.int("event_clarity", { min: 1, max: 2 }),
