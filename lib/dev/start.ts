@@ -4,17 +4,21 @@
  * server and the web app — then where to open it and how to sign in.
  * `npm run dev` does the same with `next dev` and no build.
  */
+import path from "node:path";
 import { prepareDatabase, generatePrismaClient } from "./database";
-import {
-  BIN,
-  run,
-  startCollab,
-  startService,
-  stopAll,
-  stopAllOnSignals,
-  type Env,
-} from "./processes";
+import { BIN, run, ROOT, superviseService, stopAll, stopAllOnSignals, type Env } from "./processes";
 import { ensureAuthSecret } from "./secret";
+import {
+  BUILD_INPUTS,
+  BUILD_STAMP,
+  PRISMA_INPUTS,
+  PRISMA_STAMP,
+  buildEnvFingerprint,
+  buildIsCurrent,
+  hashInputs,
+  prismaClientIsCurrent,
+  writeStamp,
+} from "./build-stamp";
 
 const dev = process.argv.includes("--dev");
 
@@ -26,7 +30,12 @@ async function main() {
   const appUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
   const secret = ensureAuthSecret();
 
-  await generatePrismaClient();
+  // The Prisma client only changes with the schema (or Prisma's version); reuse it otherwise.
+  const prismaStamp = hashInputs(PRISMA_INPUTS);
+  if (!prismaClientIsCurrent(prismaStamp)) {
+    await generatePrismaClient();
+    writeStamp(PRISMA_STAMP, prismaStamp);
+  }
   const databaseUrl = await prepareDatabase();
   process.env.DATABASE_URL = databaseUrl;
   const { seedDemo } = await import("../demo/seed");
@@ -43,10 +52,28 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
 
-  if (!dev) await run(BIN("next"), ["build"], env);
+  if (!dev) {
+    // A second start with unchanged code reuses the last build instead of waiting for a new one.
+    const buildStamp = hashInputs(BUILD_INPUTS, buildEnvFingerprint(env));
+    if (buildIsCurrent(buildStamp)) {
+      console.log("Code unchanged since the last build; reusing it.");
+    } else {
+      await run(BIN("next"), ["build"], env);
+      writeStamp(BUILD_STAMP, buildStamp);
+    }
+  }
 
-  await startCollab(env, true);
-  await startService({
+  // Both servers are supervised: one that crashes is started again with the same settings.
+  await superviseService({
+    name: "collab",
+    // node --import tsx, not the tsx CLI: the CLI runs a child, which a kill would orphan.
+    command: process.execPath,
+    args: ["--import", "tsx", path.join(ROOT, "lib/collab/main.ts")],
+    env,
+    ready: /COLLAB_READY/,
+    echo: true,
+  });
+  await superviseService({
     name: "web",
     command: BIN("next"),
     args: [dev ? "dev" : "start", "-p", String(port)],
