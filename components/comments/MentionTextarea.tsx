@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useRef, useState, type KeyboardEvent } from "react";
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 import { mentionQueryAt, type MentionPerson } from "@/lib/comments/mention-text";
 import { COMMENT_BODY_MAX } from "@/lib/comments/schema";
 
@@ -31,6 +31,17 @@ export function MentionTextarea(props: Props) {
   const area = useRef<HTMLTextAreaElement>(null);
   const [query, setQuery] = useState<{ query: string; start: number } | null>(null);
   const [highlighted, setHighlighted] = useState(0);
+  // Where the caret goes once the picked name is in the textarea. It is placed in the same
+  // commit as the new value, so a key typed right after picking lands after the name.
+  const caretAfterPick = useRef<number | null>(null);
+
+  useLayoutEffect(() => {
+    const at = caretAfterPick.current;
+    if (at === null || !area.current) return;
+    caretAfterPick.current = null;
+    area.current.focus();
+    area.current.setSelectionRange(at, at);
+  }, [props.value]);
 
   const matches = query
     ? props.candidates
@@ -52,11 +63,7 @@ export function MentionTextarea(props: Props) {
     props.onChange(next);
     props.onPick(person);
     setQuery(null);
-    const at = query.start + inserted.length;
-    requestAnimationFrame(() => {
-      area.current?.focus();
-      area.current?.setSelectionRange(at, at);
-    });
+    caretAfterPick.current = query.start + inserted.length;
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
