@@ -8,10 +8,32 @@
  * PostgreSQL test server.
  */
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { prepareDatabase } from "./database";
-import { BIN, ROOT, freePort, startCollab, startService, stopAll, type Env } from "./processes";
+import {
+  BIN,
+  ROOT,
+  collabService,
+  freePort,
+  stopAll,
+  superviseService,
+  type Env,
+} from "./processes";
+
+/**
+ * The process id of each running service, rewritten on every restart, so a journey can kill
+ * one the way a crash would and watch it come back. Read by e2e/supervision.spec.ts.
+ */
+const SERVICES_FILE = path.join(ROOT, ".tmp", "e2e-services.json");
+const pids: Record<string, number | undefined> = {};
+function recordPid(name: string) {
+  return (child: { pid?: number }) => {
+    pids[name] = child.pid;
+    mkdirSync(path.dirname(SERVICES_FILE), { recursive: true });
+    writeFileSync(SERVICES_FILE, JSON.stringify(pids));
+  };
+}
 
 type Database = { url: string; drop(): Promise<void> };
 
@@ -70,9 +92,11 @@ async function main() {
     REDIS_URL: process.env.REDIS_URL ?? "",
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  await startCollab(env, false);
-  await startService({
+  // Supervised as `npm start` supervises them, so the journeys cover a crash and its restart.
+  await superviseService({ ...collabService(env, false), onStart: recordPid("collab") });
+  await superviseService({
     name: "web",
+    onStart: recordPid("web"),
     command: BIN("next"),
     args: ["start", "-p", String(port), "-H", "127.0.0.1"],
     env,

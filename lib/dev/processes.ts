@@ -152,9 +152,9 @@ export function stopAllOnSignals(): void {
   }
 }
 
-/** The collaboration server (`lib/collab/main.ts`), once it says it accepts connections. */
-export async function startCollab(env: Env, echo = false): Promise<void> {
-  await startService({
+/** How the collaboration server (`lib/collab/main.ts`) is run, and how it says it is ready. */
+export function collabService(env: Env, echo = false): ServiceOptions {
+  return {
     name: "collab",
     // node --import tsx, not the tsx CLI: the CLI runs a child, which a kill would orphan.
     command: process.execPath,
@@ -162,7 +162,7 @@ export async function startCollab(env: Env, echo = false): Promise<void> {
     env,
     ready: /COLLAB_READY/,
     echo,
-  });
+  };
 }
 
 export type SupervisedService = {
@@ -178,6 +178,8 @@ type SuperviseOptions = ServiceOptions & {
   crashWindowMs?: number;
   /** Called when the service crash-loops; by default everything stops and we exit 1. */
   onCrashLoop?: (error: Error) => void;
+  /** Called with each new child: the first one and every restart. */
+  onStart?: (child: ChildProcess) => void;
 };
 
 /**
@@ -205,6 +207,7 @@ export async function superviseService(options: SuperviseOptions): Promise<Super
 
   const first = await startService({ ...options, onLine });
   let current = first.child;
+  options.onStart?.(current);
 
   function watch(child: ChildProcess) {
     child.once("exit", (code, signal) => {
@@ -235,6 +238,7 @@ export async function superviseService(options: SuperviseOptions): Promise<Super
     const child = [...children].at(-1);
     if (!child) return;
     current = child;
+    options.onStart?.(child);
     watch(child);
     // A failed start is one more exit, counted by watch(); the error itself adds nothing.
     attempt.catch(() => undefined);

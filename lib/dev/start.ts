@@ -4,9 +4,16 @@
  * server and the web app — then where to open it and how to sign in.
  * `npm run dev` does the same with `next dev` and no build.
  */
-import path from "node:path";
 import { prepareDatabase, generatePrismaClient } from "./database";
-import { BIN, run, ROOT, superviseService, stopAll, stopAllOnSignals, type Env } from "./processes";
+import {
+  BIN,
+  collabService,
+  run,
+  superviseService,
+  stopAll,
+  stopAllOnSignals,
+  type Env,
+} from "./processes";
 import { ensureAuthSecret } from "./secret";
 import {
   BUILD_INPUTS,
@@ -64,15 +71,7 @@ async function main() {
   }
 
   // Both servers are supervised: one that crashes is started again with the same settings.
-  await superviseService({
-    name: "collab",
-    // node --import tsx, not the tsx CLI: the CLI runs a child, which a kill would orphan.
-    command: process.execPath,
-    args: ["--import", "tsx", path.join(ROOT, "lib/collab/main.ts")],
-    env,
-    ready: /COLLAB_READY/,
-    echo: true,
-  });
+  await superviseService(collabService(env, true));
   await superviseService({
     name: "web",
     command: BIN("next"),
