@@ -173,6 +173,36 @@ describe("formatCitations", () => {
     expect(text(out.bibliography[0]!.html)).toContain("Accessed March 1, 2025");
   });
 
+  it("credits a licensed dataset in the notes and bibliography entries that cite its rows", () => {
+    const row = (rowId: string) => ({ kind: "incident" as const, dataset: "UCDP GED", rowId, version: "26.0.7", accessed: "2026-12-02" }); // prettier-ignore
+    const credit = "UCDP Candidate Events Dataset v26.0.7, Uppsala Conflict Data Program, Uppsala University (CC BY 4.0)"; // prettier-ignore
+    for (const style of ["chicago-note-bibliography", "apa", "iso690-note-fr"] as const) {
+      const out = formatCitations({
+        style,
+        language: style === "iso690-note-fr" ? "fr" : "en",
+        clusters: [[row("636520"), row("636664")], [cite(FR)]],
+        sources,
+      });
+      const note = text(out.notes[0]!.html).replace(/[\u2068\u2069]/g, "");
+      expect(note).toContain("636664");
+      // Once per release in a note, however many of its rows the note cites.
+      expect(note.split(credit)).toHaveLength(2);
+      expect(text(out.notes[1]!.html)).not.toContain("Uppsala");
+      const entries = out.bibliography.map((b) => text(b.html).replace(/[\u2068\u2069]/g, ""));
+      expect(entries.filter((e) => e.includes(credit))).toHaveLength(2);
+    }
+    const acled = formatCitations({
+      style: "chicago-note-bibliography",
+      language: "en",
+      clusters: [
+        [{ kind: "incident", dataset: "ACLED", rowId: "MLI1", version: "", accessed: "" }],
+      ],
+      sources,
+    });
+    // The ampersand of ACLED's name is escaped, not markup.
+    expect(acled.notes[0]!.html).toContain("Armed Conflict Location &amp; Event Data (ACLED)");
+  });
+
   it("escapes markup coming from source fields", () => {
     const evil = new Map(sources);
     evil.set(GONE, { ...base, id: GONE, title: '<img src=x onerror="alert(1)">Report' });

@@ -4,7 +4,14 @@ import {
   type CitationItem,
   type IncidentCitationItem,
 } from "@/lib/editor/citation";
-import { incidentToCsl, sourceToCsl, type CslItem, type SourceForCitation } from "./csl-item";
+import { attributionOfCitedRow, attributionText } from "@/lib/incidents/attribution";
+import {
+  incidentToCsl,
+  isolate,
+  sourceToCsl,
+  type CslItem,
+  type SourceForCitation,
+} from "./csl-item";
 import { sanitizeCitationHtml } from "./sanitize";
 import { CSL_LOCALES, localeXml, styleXml, type CitationStyleId } from "./styles";
 
@@ -56,12 +63,13 @@ export function formatCitations(input: FormatInput): FormattedCitations {
     return { note: index + 1, missing, cited };
   });
 
+  let formatted: FormattedCitations;
   try {
-    return runCiteproc(input, items, clusters);
+    formatted = runCiteproc(input, items, clusters);
   } catch (error) {
     console.error("[citations] citeproc failed; falling back to titles", error);
     const title = (key: string) => escapeHtml(items.get(key)?.title ?? "");
-    return {
+    formatted = {
       notes: clusters.map((c) => ({
         note: c.note,
         missing: c.missing,
@@ -70,6 +78,41 @@ export function formatCitations(input: FormatInput): FormattedCitations {
       bibliography: [...items.keys()].map((key) => ({ key, html: title(key) })),
     };
   }
+  return withDataAttribution(formatted, clusters);
+}
+
+/**
+ * Rows of a licensed dataset are credited where they are cited: a note citing UCDP rows
+ * ends with UCDP's credit and licence (once per dataset release in that note), and so does
+ * each row's bibliography entry. Styles print a dataset's publisher in different places or
+ * not at all, so the credit is added after formatting, the same in every style.
+ */
+function withDataAttribution(
+  formatted: FormattedCitations,
+  clusters: { cited: { key: string; item: CitationItem }[] }[],
+): FormattedCitations {
+  const creditOf = new Map<string, string>();
+  for (const { cited } of clusters) {
+    for (const { key, item } of cited) {
+      const attribution = item.kind === "incident" ? attributionOfCitedRow(item) : null;
+      if (attribution) creditOf.set(key, attributionText(attribution));
+    }
+  }
+  if (creditOf.size === 0) return formatted;
+  const append = (html: string, credits: Iterable<string>) => {
+    const text = [...new Set(credits)].map((c) => escapeHtml(isolate(c, true)!)).join("; ");
+    return html && text ? `${html} ${text}.` : html;
+  };
+  return {
+    notes: formatted.notes.map((note, i) => ({
+      ...note,
+      html: append(note.html, (clusters[i]?.cited ?? []).flatMap(({ key }) => creditOf.get(key) ?? [])), // prettier-ignore
+    })),
+    bibliography: formatted.bibliography.map((entry) => {
+      const credit = creditOf.get(entry.key);
+      return credit ? { ...entry, html: append(entry.html, [credit]) } : entry;
+    }),
+  };
 }
 
 function runCiteproc(

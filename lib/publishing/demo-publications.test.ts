@@ -17,8 +17,12 @@ describe("demo publications", () => {
     expect(visitorAr!.version).toMatchObject({ number: 1, direction: "RTL", language: "ar" });
     expect(visitorAr!.version.html).toMatch(/^<div class="brief-body" dir="rtl" lang="ar">/);
     expect(visitorAr!.version.html).toContain('<a href="#fn-2">2</a>');
-    expect(visitorAr!.version.citations.notes.map((n) => n.missing)).toEqual([0, 0]);
+    // Two sources and the UCDP rows behind the inline figure, credited under their licence.
+    expect(visitorAr!.version.citations.notes.map((n) => n.missing)).toEqual([0, 0, 0]);
     expect(visitorAr!.version.html).toContain("معهد تمبكتو");
+    expect(visitorAr!.version.citations.notes[2]!.html).toContain("UCDP GED 26.0.7, 636520");
+    expect(visitorAr!.version.html).toContain("Uppsala Conflict Data Program, Uppsala University (CC BY 4.0)"); // prettier-ignore
+    expect(visitorAr!.version.html).toContain('class="embed-figure"');
     expect(visitorAr!.exports).toEqual({ pdf: `/p/${arabic.slug}/v/1/export/pdf`, docx: `/p/${arabic.slug}/v/1/export/docx` }); // prettier-ignore
     expect(visitorAr!.draftHref).toBeNull();
     expect(visitorAr!.compareHref).toBeNull();
