@@ -8,7 +8,8 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "./generated/prisma/client";
+import { asDatabaseUnavailable } from "./db/unavailable";
+import { Prisma, PrismaClient } from "./generated/prisma/client";
 
 /**
  * Secret columns nobody gets by accident. Code that needs one asks for it by name
@@ -16,6 +17,24 @@ import { PrismaClient } from "./generated/prisma/client";
  * practice means lib/auth and the account services only.
  */
 const omit = { user: { passwordHash: true } } as const;
+
+/**
+ * A database that cannot be reached (stopped, restarting, a dropped connection) surfaces as
+ * DatabaseUnavailableError from every query, whatever the driver's error looked like, so the
+ * web app answers "database unavailable" (503) and the collab server knows to retry.
+ */
+const outagesAsOneError = Prisma.defineExtension({
+  name: "briefroom-database-unavailable",
+  query: {
+    async $allOperations({ args, query }) {
+      try {
+        return await query(args);
+      } catch (error) {
+        throw asDatabaseUnavailable(error);
+      }
+    },
+  },
+});
 
 function createClient(connectionString: string) {
   return new PrismaClient({
@@ -28,7 +47,7 @@ function createClient(connectionString: string) {
       connectionTimeoutMillis: 10_000,
     }),
     omit,
-  });
+  }).$extends(outagesAsOneError);
 }
 
 /** The client type, with the global omit applied. */
@@ -84,10 +103,11 @@ const guarded = process.env.NODE_ENV !== "production" || process.env.BRIEFROOM_T
 
 type TransactionFn = (fn: unknown, options?: unknown) => Promise<unknown>;
 
-function guardedTransaction(real: Db): TransactionFn {
+/** $transaction with the guard (outside production) and outages as DatabaseUnavailableError. */
+function wrappedTransaction(real: Db): TransactionFn {
   const original = real.$transaction.bind(real) as TransactionFn;
-  return (fn, options) => {
-    if (typeof fn !== "function") return original(fn, options);
+  const run: TransactionFn = (fn, options) => {
+    if (!guarded || typeof fn !== "function") return original(fn, options);
     const callback = fn as (tx: unknown) => Promise<unknown>;
     return original(async (tx: unknown) => {
       const state = { open: true };
@@ -98,6 +118,11 @@ function guardedTransaction(real: Db): TransactionFn {
       }
     }, options);
   };
+  // Starting or committing a transaction talks to the server outside any single query.
+  return (fn, options) =>
+    run(fn, options).catch((error: unknown) => {
+      throw asDatabaseUnavailable(error);
+    });
 }
 
 /**
@@ -114,7 +139,7 @@ export const db: Db = new Proxy({} as Db, {
           "transaction's rows and waits for ever on the rows it holds.",
       );
     }
-    if (guarded && property === "$transaction") return guardedTransaction(real);
+    if (property === "$transaction") return wrappedTransaction(real);
     const value: unknown = Reflect.get(real, property, real);
     return typeof value === "function" ? value.bind(real) : value;
   },

@@ -44,7 +44,9 @@ export type ErrorCode =
   | "workflowFourEyes"
   | "workflowChangedSinceApproval"
   | "workflowPublishProblems"
-  | "workflowUnchangedSincePublished";
+  | "workflowUnchangedSincePublished"
+  // the database cannot be reached (lib/errors/database-unavailable.ts)
+  | "databaseUnavailable";
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   notFound: 404,
@@ -62,6 +64,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   workflowFourEyes: 403,
   workflowChangedSinceApproval: 409,
   workflowUnchangedSincePublished: 409,
+  databaseUnavailable: 503,
 };
 
 export class DomainError extends Error {

@@ -8,6 +8,7 @@ import { DataDiffView } from "@/components/compare/DataDiffView";
 import { TextDiffView } from "@/components/compare/TextDiffView";
 import { compareBrief, compareChoices } from "@/lib/compare/queries";
 import { parseRef } from "@/lib/compare/refs";
+import { isDatabaseUnavailableError } from "@/lib/errors/database-unavailable";
 import { isDomainError } from "@/lib/errors/domain-error";
 import { requireBriefPage } from "@/lib/history/brief-page-access";
 
@@ -59,7 +60,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
     from && to
       ? await compareBrief(member, brief.id, from, to).catch((error: unknown) => {
           // A ref the member may not use (a viewer asking for the draft) or that does not exist.
-          if (isDomainError(error)) notFound();
+          if (isDomainError(error) && !isDatabaseUnavailableError(error)) notFound();
           throw error;
         })
       : null;

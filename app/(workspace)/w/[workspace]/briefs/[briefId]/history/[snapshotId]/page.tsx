@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { isDatabaseUnavailableError } from "@/lib/errors/database-unavailable";
 import { isDomainError } from "@/lib/errors/domain-error";
 import { requireBriefPage } from "@/lib/history/brief-page-access";
 import { findSnapshot } from "@/lib/history/queries";
@@ -20,7 +21,7 @@ export default async function SnapshotPage({ params }: Props) {
   const { workspace: slug, briefId, snapshotId } = await params;
   const { workspace, member, brief, allowed } = await requireBriefPage(slug, briefId, "brief.history"); // prettier-ignore
   const snapshot = await findSnapshot(member, brief.id, snapshotId).catch((error: unknown) => {
-    if (isDomainError(error)) notFound();
+    if (isDomainError(error) && !isDatabaseUnavailableError(error)) notFound();
     throw error;
   });
   const t = await getTranslations("history");

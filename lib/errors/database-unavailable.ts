@@ -1,0 +1,28 @@
+import { DomainError } from "./domain-error";
+
+/**
+ * The digest Next.js keeps on an error thrown while rendering a page (it replaces the
+ * message in production, never a digest the error already has), so app/error.tsx can tell
+ * "the database is unavailable" from a bug and say so in the reader's language.
+ */
+export const DATABASE_UNAVAILABLE_DIGEST = "BRIEFROOM_DATABASE_UNAVAILABLE";
+
+/**
+ * The database cannot be reached right now (stopped, restarting, the connection dropped):
+ * nothing was read or written, and trying again later will work. lib/db.ts turns every
+ * such driver error into this one, so route handlers answer 503, server actions return the
+ * `databaseUnavailable` code and pages show the error page for it, each without a catch.
+ */
+export class DatabaseUnavailableError extends DomainError {
+  readonly digest = DATABASE_UNAVAILABLE_DIGEST;
+
+  constructor(cause?: unknown) {
+    super("databaseUnavailable", {}, "The database is unavailable");
+    this.name = "DatabaseUnavailableError";
+    this.cause = cause;
+  }
+}
+
+export function isDatabaseUnavailableError(error: unknown): error is DatabaseUnavailableError {
+  return error instanceof DatabaseUnavailableError;
+}
