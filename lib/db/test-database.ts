@@ -18,9 +18,13 @@ import pg from "pg";
 import { errorCode, quoteIdent, withDatabase } from "./connection-string";
 import { startEmbeddedPostgres } from "./embedded";
 import { MIGRATIONS_DIR, migrateDeploy } from "./migrate";
+import { asRole, grantRuntimeRole, RUNTIME_ROLE } from "./runtime-role";
 
 export type TestDatabase = {
+  /** As the owner of the tables (what migrations and most tests use). */
   url: string;
+  /** As the runtime role the app connects with, when asked for (see lib/db/runtime-role.ts). */
+  runtimeUrl?: string;
   /** True when the database lives on the embedded fallback server. */
   embedded: boolean;
   drop(): Promise<void>;
@@ -30,13 +34,23 @@ const LOCAL_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
 const TEMPLATE_PREFIX = "briefroom_tpl_";
 
 /** Create a uniquely named, fully migrated database and return its URL. */
-export async function createTestDatabase(label = "db"): Promise<TestDatabase> {
+export async function createTestDatabase(
+  label = "db",
+  options: { runtimeRole?: boolean } = {},
+): Promise<TestDatabase> {
   const { url: server, embedded } = await chooseServer();
   const name = `briefroom_test_${sanitize(label)}_${randomBytes(4).toString("hex")}`;
   const template = await ensureTemplate(server);
   await cloneTemplate(server, template, name);
+  const url = withDatabase(server, name);
+  let runtimeUrl: string | undefined;
+  if (options.runtimeRole) {
+    await grantRuntimeRole(url, RUNTIME_ROLE, { create: true });
+    runtimeUrl = asRole(url, RUNTIME_ROLE);
+  }
   return {
-    url: withDatabase(server, name),
+    url,
+    runtimeUrl,
     embedded,
     drop: () =>
       admin(server, (c) =>

@@ -2,13 +2,21 @@ import path from "node:path";
 import { BIN, ROOT, run, startService } from "./processes";
 
 /**
- * The database the product runs on: DATABASE_URL when set (created if missing), else the
- * embedded PostgreSQL in .data/, started as a child process that Next and the collab server
- * both connect to. Migrations are applied either way.
+ * The database the product runs on, as the URL the app and the collab server connect with:
+ * DATABASE_URL when set (created if missing), else the embedded PostgreSQL in .data/, started
+ * as a child process that Next and the collab server both connect to.
+ *
+ * Migrations run as the owner of the tables: MIGRATION_DATABASE_URL when set, else
+ * DATABASE_URL itself; on the embedded default, its superuser. The app then connects as a
+ * role that may only read and write rows (see lib/db/runtime-role.ts), which the embedded
+ * default creates by itself; given both URLs, the app's role gets its grants here.
  */
 export async function prepareDatabase(echo = false): Promise<string> {
-  let url = process.env.DATABASE_URL;
-  if (!url) {
+  const { asRole, grantRuntimeRole, isRestrictedRole, roleOf, RUNTIME_ROLE } =
+    await import("../db/runtime-role");
+  const { ensureDatabaseExists, migrateDeploy } = await import("../db/migrate");
+  const configured = process.env.DATABASE_URL;
+  if (!configured) {
     const { match } = await startService({
       name: "db",
       command: BIN("tsx"),
@@ -16,16 +24,25 @@ export async function prepareDatabase(echo = false): Promise<string> {
       ready: /EMBEDDED_DB_READY (\S+)/,
       echo,
     });
-    url = match[1]!;
+    const ownerUrl = match[1]!;
     const dir = process.env.EMBEDDED_DB_DIR ?? ".data/postgres";
     console.log(`Embedded PostgreSQL ready (data in ${path.relative(ROOT, dir) || dir}).`);
-  } else {
-    const { ensureDatabaseExists } = await import("../db/migrate");
-    await ensureDatabaseExists(url);
+    await migrateDeploy(ownerUrl);
+    await grantRuntimeRole(ownerUrl, RUNTIME_ROLE, { create: true });
+    return asRole(ownerUrl, RUNTIME_ROLE);
   }
-  const { migrateDeploy } = await import("../db/migrate");
-  await migrateDeploy(url);
-  return url;
+  const ownerUrl = process.env.MIGRATION_DATABASE_URL || configured;
+  await ensureDatabaseExists(ownerUrl);
+  await migrateDeploy(ownerUrl);
+  if (roleOf(ownerUrl) !== roleOf(configured)) await grantRuntimeRole(ownerUrl, roleOf(configured));
+  if (!(await isRestrictedRole(configured))) {
+    console.warn(
+      `Note: the app connects to the database as "${roleOf(configured)}", which owns its tables ` +
+        "or is a superuser, so the database cannot hold it to reading and writing rows. Set " +
+        "MIGRATION_DATABASE_URL to the owner and DATABASE_URL to a role without those powers.",
+    );
+  }
+  return configured;
 }
 
 export async function generatePrismaClient(): Promise<void> {

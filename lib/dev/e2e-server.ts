@@ -52,6 +52,15 @@ async function embeddedAsNpmStart(): Promise<Database> {
   return { url, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** The app connects as the runtime role, as it does on `npm start`'s embedded default. */
+function runtimeDatabase(database: {
+  url: string;
+  runtimeUrl?: string;
+  drop(): Promise<void>;
+}): Database {
+  return { url: database.runtimeUrl ?? database.url, drop: database.drop };
+}
+
 async function main() {
   const port = Number(process.env.E2E_PORT ?? 3107);
   const collabPort = Number(process.env.E2E_COLLAB_PORT ?? 3108);
@@ -59,7 +68,7 @@ async function main() {
   const database: Database =
     process.env.E2E_DATABASE === "embedded"
       ? await embeddedAsNpmStart()
-      : await createTestDatabase("e2e");
+      : await runtimeDatabase(await createTestDatabase("e2e", { runtimeRole: true }));
   process.env.DATABASE_URL = database.url;
   const { seedDemo } = await import("../demo/seed");
   await seedDemo();
