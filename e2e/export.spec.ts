@@ -5,7 +5,8 @@ import { hasArabicWord, pdfText } from "../lib/export/pdf-text";
 import { signIn, USERS } from "./helpers";
 
 // Published by the demo seed (lib/demo/publications.ts): the Arabic brief with a public
-// link and two footnotes, the French brief for workspace members only.
+// link and three footnotes (two sources, then the UCDP rows behind its incident figure),
+// the French brief for workspace members only.
 const ARABIC = "/p/jnim-kayes-ar/v/1";
 const FRENCH = "/p/jnim-kayes-fr/v/1";
 
@@ -33,6 +34,8 @@ test("a visitor downloads the public Arabic version as PDF and DOCX, right to le
   for (const word of ["كايس", "ميلجي", "باماكو"]) expect(hasArabicWord(text, word)).toBe(true); // body
   expect(hasArabicWord(text, "تمبكتو")).toBe(true); // the first footnote cites the Timbuktu Institute
   expect(text.text).toContain("Melgué"); // the second footnote's French source
+  expect(text.text).toContain("UCDP GED 26.0.7"); // the third cites UCDP rows…
+  expect(text.text).toContain("CC BY 4.0"); // …under UCDP's licence
 
   const docx = await download(page, "export-docx");
   expect(docx.file.suggestedFilename()).toBe("jnim-kayes-ar-v1.docx");
@@ -40,9 +43,10 @@ test("a visitor downloads the public Arabic version as PDF and DOCX, right to le
   expect(document).toContain("ميلجي");
   expect(document).toMatch(/<w:bidi\/>/);
   expect(document).toMatch(/<w:rtl\/>/);
-  expect(document.match(/<w:footnoteReference w:id="\d+"\/>/g)).toHaveLength(2);
+  expect(document.match(/<w:footnoteReference w:id="\d+"\/>/g)).toHaveLength(3);
   expect(footnotes).toContain("تمبكتو");
   expect(footnotes).toContain("Melgué");
+  expect(footnotes).toContain("Uppsala Conflict Data Program, Uppsala University (CC BY 4.0)");
 
   // Exports are made once from the frozen version: a second download is the same file.
   const again = await download(page, "export-pdf");

@@ -27,13 +27,19 @@ test("a visitor reads the public Arabic brief right-to-left, with its footnotes"
   await expect(body).toContainText("ميلجي");
   await expect(page.getByTestId("reader-version")).toContainText("1");
 
-  // Footnote markers link to the notes, which come before the bibliography.
-  await expect(body.locator("sup.fn-ref")).toHaveCount(2);
-  await expect(body.locator(".footnotes li.footnote")).toHaveCount(2);
+  // The incident figure as it was frozen at publication (the UCDP rows the seed imported).
+  await expect(body.locator(".embed-figure")).toHaveCount(1);
+
+  // Footnote markers link to the notes, which come before the bibliography: two sources,
+  // then the four UCDP rows behind the figure, credited under UCDP's licence.
+  await expect(body.locator("sup.fn-ref")).toHaveCount(3);
+  await expect(body.locator(".footnotes li.footnote")).toHaveCount(3);
   await expect(body.locator("#fn-1")).toContainText("معهد تمبكتو");
+  await expect(body.locator("#fn-3")).toContainText("UCDP GED 26.0.7, 636520");
+  await expect(body.locator("#fn-3")).toContainText("Uppsala Conflict Data Program, Uppsala University (CC BY 4.0)"); // prettier-ignore
   await body.locator('sup.fn-ref a[href="#fn-2"]').click();
   await expect(page).toHaveURL(/#fn-2$/);
-  await expect(body.locator(".bibliography li")).toHaveCount(2);
+  await expect(body.locator(".bibliography li")).toHaveCount(6);
 
   // Downloads, and nothing only members get.
   await expect(page.getByTestId("export-pdf")).toHaveAttribute("href", `${ARABIC}/v/1/export/pdf`);

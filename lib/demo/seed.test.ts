@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { updateToText, YDOC_FRAGMENT } from "@/lib/editor";
 import { collectCitationsFromJson, type CitationItem } from "@/lib/editor/citation";
 import { datasetAttribution } from "@/lib/incidents/attribution";
+import { dataCredits } from "@/lib/incidents/credits";
 import { collectEmbedNodes } from "@/lib/publishing/embed-nodes";
 import { freezeBrief } from "@/lib/publishing/freeze";
 import type { FrozenCitations, FrozenEmbeds } from "@/lib/publishing/frozen";
@@ -95,6 +96,14 @@ describe("demo workspace seed", () => {
     expect(file).toContain(`Attribution: "${attribution.credit}"`);
     expect(file).toContain(`Licence: ${attribution.licence}`);
     expect(attribution.licence).toBe("CC BY 4.0");
+    // …and the incidents page and the workspace page show it for these 12 rows.
+    const viewer = await db.user.findUniqueOrThrow({ where: { email: "viewer@briefroom.test" } });
+    expect(
+      await dataCredits({ userId: viewer.id, workspaceId: workspace.id, role: "VIEWER" }),
+    ).toEqual([
+      // prettier-ignore
+      { ...attribution, dataset: "UCDP_GED", version: "26.0.7", rows: 12 },
+    ]);
   });
 
   it("gives the English brief a live table, chart and figures of the Kayes rows, and cites rows and sources", async () => {

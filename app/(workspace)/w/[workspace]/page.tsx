@@ -6,6 +6,7 @@ import { BriefFilters } from "@/components/briefs/BriefFilters";
 import { CreateBriefForm } from "@/components/briefs/CreateBriefForm";
 import { DeletedBriefs } from "@/components/briefs/DeletedBriefs";
 import { MentionsList } from "@/components/comments/MentionsList";
+import { IncidentDataCard } from "@/components/incidents/IncidentDataCard";
 import { listBriefs, listDeletedBriefs } from "@/lib/briefs/queries";
 import { listBriefsSchema } from "@/lib/briefs/schema";
 import { can } from "@/lib/policy/can";
@@ -60,6 +61,9 @@ export default async function BriefsPage({ params, searchParams }: Props) {
         </p>
       )}
       <MentionsList member={member} workspaceSlug={workspace.slug} />
+      {can(member, "incident.read", ws) && (
+        <IncidentDataCard member={member} workspaceSlug={workspace.slug} />
+      )}
       <BriefFilters q={filter.q ?? ""} status={filter.status ?? ""} />
       {briefs.length === 0 ? (
         <p className="empty" data-testid="briefs-empty">

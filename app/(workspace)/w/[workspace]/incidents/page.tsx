@@ -3,11 +3,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AddIncidentForm } from "@/components/incidents/AddIncidentForm";
+import { DataCredits } from "@/components/incidents/DataCredits";
 import { IncidentChart } from "@/components/incidents/IncidentChart";
 import { IncidentFilterForm } from "@/components/incidents/IncidentFilterForm";
 import { IncidentResults } from "@/components/incidents/IncidentResults";
 import { SaveQueryForm } from "@/components/incidents/SaveQueryForm";
 import { firstValues } from "@/components/incidents/search-params";
+import { dataCredits } from "@/lib/incidents/credits";
 import { filterOptions, incidentSeries, listIncidents } from "@/lib/incidents/queries";
 import {
   compactFilter,
@@ -35,11 +37,12 @@ export default async function IncidentsPage({ params, searchParams }: Props) {
   const query = parsed.success ? parsed.data : listParamsSchema.parse({});
   const period = raw.period === "month" ? "month" : "year";
   const filter = compactFilter(query);
-  const [list, series, options, saved] = await Promise.all([
+  const [list, series, options, saved, credits] = await Promise.all([
     listIncidents(member, query),
     incidentSeries(member, query, period),
     filterOptions(member),
     listSavedQueries(member),
+    dataCredits(member),
   ]);
   const t = await getTranslations("incidents");
   const format = await getFormatter();
@@ -59,6 +62,7 @@ export default async function IncidentsPage({ params, searchParams }: Props) {
           </Link>
         )}
       </div>
+      <DataCredits credits={credits} />
       {!parsed.success && (
         <p className="error" role="alert">
           {t("badFilter")}

@@ -4,7 +4,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { EditIncidentForm } from "@/components/incidents/EditIncidentForm";
+import { DataCredits } from "@/components/incidents/DataCredits";
 import { IncidentNotes } from "@/components/incidents/IncidentNotes";
+import { datasetAttribution } from "@/lib/incidents/attribution";
 import { getIncidentDetail, type IncidentDetail } from "@/lib/incidents/service";
 import { can } from "@/lib/policy/can";
 import { listSources } from "@/lib/sources/queries";
@@ -71,6 +73,7 @@ export default async function IncidentDetailPage({ params }: Props) {
     return typeof v === "object" ? JSON.stringify(v) : String(v);
   };
   const base = `/w/${workspace.slug}/incidents`;
+  const attribution = datasetAttribution(incident.dataset, incident.datasetVersion);
 
   return (
     <section className="stack-lg incidents-page" data-testid="incident-detail">
@@ -89,6 +92,7 @@ export default async function IncidentDetailPage({ params }: Props) {
         </p>
       )}
       {incident.dataset !== "INHOUSE" && <p className="muted">{t("detail.readOnly")}</p>}
+      <DataCredits credits={attribution ? [attribution] : []} />
 
       <section className="card stack" aria-labelledby="incident-fields-title">
         <h2 id="incident-fields-title">{t("detail.fieldsTitle")}</h2>
