@@ -11,6 +11,7 @@ import { db, type Db } from "../db";
 import { applyStoredState, compactBrief, loadBriefState } from "./brief-state";
 import { CollabRefusal, collabContext, refuseMessage } from "./context";
 import { parseBriefDocumentName } from "./document-name";
+import { whileStoring } from "./storage-pending";
 import { documentUpdateOf, isEmptyUpdate, isWellFormedUpdate } from "./sync-frame";
 import { addsToDocument } from "./update-effect";
 import { UpdateLogWriter } from "./update-log";
@@ -34,6 +35,12 @@ function briefIdOf(documentName: string): string {
  * for the commit. Acknowledged edits are still never lost (the sender resends anything
  * unacknowledged on reconnect), but peers may briefly see an edit that a crash then takes
  * back until the sender reconnects. Off by default; see bench/results/collab.md.
+ *
+ * The database going away: appends wait (update-log.ts retries them) instead of failing, so
+ * clients keep their edits unacknowledged — "saving", never "saved" — and the connection
+ * stays open; when the database returns they are stored, acknowledged and broadcast in
+ * order. A brief that has to be loaded meanwhile is refused with the reason
+ * "database-unavailable" (see DatabaseUnavailableError), never served empty.
  */
 export class PersistenceExtension implements Extension {
   extensionName = "BriefPersistence";
@@ -94,7 +101,9 @@ export class PersistenceExtension implements Extension {
         throw error;
       }
     }
-    await appended;
+    // While the database is down the writer keeps retrying, so this waits for it to return:
+    // the update is neither acknowledged nor (by default) shown to others until it is stored.
+    await whileStoring(connection, appended);
   }
 
   /**

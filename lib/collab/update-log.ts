@@ -1,4 +1,5 @@
 import { db, type Db } from "../db";
+import { isDatabaseUnreachable } from "../db/unavailable";
 
 /**
  * Prisma types Bytes as Uint8Array<ArrayBuffer>; Yjs and lib0 hand out Uint8Array views
@@ -23,6 +24,8 @@ export type UpdateLogOptions = {
   maxBatch?: number;
   /** Batches allowed in flight at once (≤ the pool size, leaving room for loads/compaction). */
   maxConcurrentFlushes?: number;
+  /** Longest wait between two attempts to store a batch while the database is unreachable. */
+  maxRetryDelayMs?: number;
 };
 
 /**
@@ -30,6 +33,13 @@ export type UpdateLogOptions = {
  * previous batches are being written goes into the next single multi-row INSERT, so many
  * editors cost one round trip and one commit per batch rather than one per keystroke.
  * `append` resolves only once the row is committed; the caller acknowledges after that.
+ *
+ * While the database cannot be reached, a batch is kept in memory and tried again with
+ * backoff until it is stored: its appends stay pending, so nothing is acknowledged that is
+ * not stored, and the editors' clients keep their edits as unsaved until it is. A batch whose
+ * commit succeeded but whose answer was lost with the connection is stored twice; Yjs applies
+ * an update once however often it is stored. Any other error (the database refused the rows)
+ * rejects the batch's appends at once.
  */
 export class UpdateLogWriter {
   private readonly queue: PendingAppend[] = [];
@@ -38,8 +48,12 @@ export class UpdateLogWriter {
   private readonly maxBatch: number;
   private readonly maxConcurrentFlushes: number;
   private readonly drained = new Set<() => void>();
-  /** Committed batches and rows, for tests and the benchmark. */
-  readonly stats = { batches: 0, rows: 0 };
+  /** Committed batches and rows, and failed attempts that were tried again. */
+  readonly stats = { batches: 0, rows: 0, retries: 0 };
+  private readonly maxRetryDelayMs: number;
+  /** When the current outage began (first failed attempt), for the log. */
+  private unreachableSince: number | null = null;
+  private inFlightRows = 0;
 
   constructor(
     private readonly client: Db = db,
@@ -49,6 +63,7 @@ export class UpdateLogWriter {
     // 50 rows × 8 in flight ≈ 36k appends/s vs 200 rows × 1 ≈ 31k/s); pg's pool has 10.
     this.maxBatch = options.maxBatch ?? 100;
     this.maxConcurrentFlushes = options.maxConcurrentFlushes ?? 6;
+    this.maxRetryDelayMs = options.maxRetryDelayMs ?? 5_000;
   }
 
   append(briefId: string, update: Uint8Array, userId: string | null): Promise<void> {
@@ -62,6 +77,11 @@ export class UpdateLogWriter {
   async flushed(): Promise<void> {
     if (this.queue.length === 0 && this.inFlight === 0) return;
     await new Promise<void>((resolve) => this.drained.add(resolve));
+  }
+
+  /** Appends not stored yet, waiting for the database included. */
+  get pending(): number {
+    return this.queue.length + this.inFlightRows;
   }
 
   /**
@@ -98,18 +118,53 @@ export class UpdateLogWriter {
       asBytes(update),
       userId,
     ]);
+    const sql = `INSERT INTO brief_updates (brief_id, update, user_id) VALUES ${values.join(", ")}`;
+    this.inFlightRows += batch.length;
     try {
-      await this.client.$executeRawUnsafe(
-        `INSERT INTO brief_updates (brief_id, update, user_id) VALUES ${values.join(", ")}`,
-        ...params,
-      );
-    } catch (error) {
-      for (const pending of batch) pending.reject(error);
-      return;
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          await this.client.$executeRawUnsafe(sql, ...params);
+          break;
+        } catch (error) {
+          if (!isDatabaseUnreachable(error)) {
+            for (const pending of batch) pending.reject(error);
+            return;
+          }
+          this.stats.retries += 1;
+          this.noteUnreachable(error);
+          await sleep(this.retryDelay(attempt));
+        }
+      }
+    } finally {
+      this.inFlightRows -= batch.length;
     }
+    this.noteReachable();
     this.stats.batches += 1;
     this.stats.rows += batch.length;
     for (const pending of batch) pending.resolve();
+  }
+
+  /** 100 ms, 200 ms, 400 ms… up to maxRetryDelayMs, with jitter so batches do not march in step. */
+  private retryDelay(attempt: number): number {
+    const base = Math.min(this.maxRetryDelayMs, 100 * 2 ** Math.min(attempt, 10));
+    return base / 2 + Math.random() * (base / 2);
+  }
+
+  /** One line when an outage begins and one when it ends, not one per attempt. */
+  private noteUnreachable(error: unknown): void {
+    if (this.unreachableSince !== null) return;
+    this.unreachableSince = Date.now();
+    console.error(
+      `[collab] the database is unreachable (${lastLine(error)}); ${this.pending} updates ` +
+        "kept in memory, unacknowledged, and retried until they are stored",
+    );
+  }
+
+  private noteReachable(): void {
+    if (this.unreachableSince === null) return;
+    const seconds = ((Date.now() - this.unreachableSince) / 1000).toFixed(1);
+    this.unreachableSince = null;
+    console.log(`[collab] the database is back after ${seconds} s; storing kept updates`);
   }
 
   private notifyDrained(): void {
@@ -117,3 +172,17 @@ export class UpdateLogWriter {
     this.drained.clear();
   }
 }
+
+/** The driver's own words: Prisma puts them on the last line of a multi-line message. */
+function lastLine(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const text = cause instanceof Error ? cause.message : String(cause);
+  return (
+    text
+      .split("\n")
+      .filter((line) => line.trim())
+      .pop() ?? text
+  );
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

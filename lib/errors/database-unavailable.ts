@@ -6,6 +6,7 @@ import { DomainError } from "./domain-error";
  * "the database is unavailable" from a bug and say so in the reader's language.
  */
 export const DATABASE_UNAVAILABLE_DIGEST = "BRIEFROOM_DATABASE_UNAVAILABLE";
+export const DATABASE_UNAVAILABLE_REASON = "database-unavailable";
 
 /**
  * The database cannot be reached right now (stopped, restarting, the connection dropped):
@@ -15,6 +16,11 @@ export const DATABASE_UNAVAILABLE_DIGEST = "BRIEFROOM_DATABASE_UNAVAILABLE";
  */
 export class DatabaseUnavailableError extends DomainError {
   readonly digest = DATABASE_UNAVAILABLE_DIGEST;
+  /**
+   * What the collab server tells a client whose connection it refuses because of this
+   * (Hocuspocus sends a hook error's `reason`): a reason to try again, not "forbidden".
+   */
+  readonly reason = DATABASE_UNAVAILABLE_REASON;
 
   constructor(cause?: unknown) {
     super("databaseUnavailable", {}, "The database is unavailable");
