@@ -9,6 +9,7 @@ import { db } from "../db";
 import { withDatabase } from "../db/connection-string";
 import { startDisposableServer, type DisposableServer } from "../db/disposable-server";
 import { ensureDatabaseExists, migrateDeploy } from "../db/migrate";
+import { asRole, grantRuntimeRole, RUNTIME_ROLE } from "../db/runtime-role";
 import { applyStoredState, loadBriefState } from "./brief-state";
 import { STORAGE_PENDING_SIGNAL } from "./storage-pending";
 import { createBriefWithMembers, type TestBrief } from "./test-factories";
@@ -27,12 +28,14 @@ import {
 
 let postgres: DisposableServer | undefined;
 let databaseUrl: string;
+/** The collab server connects as the app's runtime role, as it does in production. */
+let runtimeUrl: string;
 let brief: TestBrief;
 const processes: CollabProcess[] = [];
 const clients: TestClient[] = [];
 
 async function startCollab(): Promise<CollabProcess> {
-  const started = await startCollabProcess({ DATABASE_URL: databaseUrl, COLLAB_PORT: "0" });
+  const started = await startCollabProcess({ DATABASE_URL: runtimeUrl, COLLAB_PORT: "0" });
   processes.push(started);
   return started;
 }
@@ -65,6 +68,8 @@ beforeAll(async () => {
   databaseUrl = withDatabase(postgres.url, "briefroom_outage");
   await ensureDatabaseExists(databaseUrl);
   await migrateDeploy(databaseUrl);
+  await grantRuntimeRole(databaseUrl, RUNTIME_ROLE, { create: true });
+  runtimeUrl = asRole(databaseUrl, RUNTIME_ROLE);
   process.env.DATABASE_URL = databaseUrl;
   process.env.AUTH_SECRET = TEST_AUTH_SECRET;
   brief = await createBriefWithMembers();
