@@ -165,6 +165,9 @@ export function collabService(env: Env, echo = false): ServiceOptions {
   };
 }
 
+/** Between a service's exit and its restart. */
+export const RESTART_PAUSE_MS = 100;
+
 export type SupervisedService = {
   /** The child running now (a new one after each restart). */
   readonly child: ChildProcess;
@@ -226,8 +229,9 @@ export async function superviseService(options: SuperviseOptions): Promise<Super
         return;
       }
       console.error(`[${options.name}] exited (${signal ?? code}); restarting`);
-      // A short pause so a port held by the dying process is released before the new one binds.
-      setTimeout(restart, 300);
+      // The exit event comes once the process is gone and its ports are closed; the pause only
+      // keeps a service that dies at once from spinning the CPU before the loop check stops it.
+      setTimeout(restart, RESTART_PAUSE_MS);
     });
   }
 

@@ -70,11 +70,11 @@ describe("supervised services", () => {
     const started: ChildProcess[] = [];
     await superviseService({
       ...nodeService("collab", "setTimeout(() => process.exit(1), 20);"),
-      crashWindowMs: 100,
+      crashWindowMs: 40,
       onStart: (child) => started.push(child),
       onCrashLoop: (error) => (loop = error),
     });
-    // Each restart comes 300 ms after the exit, outside the 100 ms window: never a loop.
+    // Each restart comes 100 ms after the exit, outside the 40 ms window: never a loop.
     await waitUntil(() => started.length >= 7, 15_000);
     expect(loop).toBeUndefined();
   });
