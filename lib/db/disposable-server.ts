@@ -1,8 +1,9 @@
 /**
  * A PostgreSQL server of a test's own, for tests that stop, kill and restart the database
- * (the shared server at 127.0.0.1:5432 must never be stopped). Debian's PostgreSQL binaries,
- * a throw-away data directory, a free port on 127.0.0.1; as root the server runs as the
- * `postgres` user, as `npm start` does for the embedded database.
+ * (the shared server at 127.0.0.1:5432 must never be stopped). Debian's PostgreSQL binaries
+ * by default, or the embedded default's (`embeddedBinaries()`), a throw-away data directory,
+ * a free port on 127.0.0.1; as root the server runs as the `postgres` user, as `npm start`
+ * does for the embedded database.
  *
  * Always `dispose()` it (in afterAll): it also kills the server when the test process exits.
  */
@@ -13,9 +14,21 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { runAsUser, type RunAs } from "./embedded-binaries";
+import {
+  postgresBinaries,
+  runAsUser,
+  type PostgresBinaries,
+  type RunAs,
+} from "./embedded-binaries";
 
-export const DEBIAN_POSTGRES_BIN = "/usr/lib/postgresql/15/bin";
+const DEBIAN_BIN = "/usr/lib/postgresql/15/bin";
+/** Debian's PostgreSQL 15, as a team's server would run it. */
+export const DEBIAN_POSTGRES: PostgresBinaries = {
+  postgres: path.join(DEBIAN_BIN, "postgres"),
+  initdb: path.join(DEBIAN_BIN, "initdb"),
+};
+/** The PostgreSQL 17 binaries `npm start` runs as the embedded default. */
+export const embeddedBinaries = postgresBinaries;
 /** The shared server's port: a disposable server never listens there. */
 const SHARED_PORT = 5432;
 
@@ -41,14 +54,13 @@ export type DisposableServer = {
 };
 
 export async function startDisposableServer(
-  options: { binDir?: string } = {},
+  binaries: PostgresBinaries = DEBIAN_POSTGRES,
 ): Promise<DisposableServer> {
-  const binDir = options.binDir ?? DEBIAN_POSTGRES_BIN;
   const user = await runAsUser();
   const root = mkdtempSync(path.join(tmpdir(), "briefroom-disposable-pg-"));
   const dataDir = path.join(root, "data");
   await giveTo(root, user);
-  await initdb(binDir, dataDir, user);
+  await initdb(binaries.initdb, dataDir, user);
   const port = await freePort();
   const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
 
@@ -67,7 +79,7 @@ export async function startDisposableServer(
     if (child) throw new Error("The disposable PostgreSQL is already running.");
     log = [];
     const started = spawn(
-      path.join(binDir, "postgres"),
+      binaries.postgres,
       [
         ...["-D", dataDir, "-p", String(port)],
         ...["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
@@ -132,10 +144,10 @@ async function giveTo(dir: string, user: RunAs): Promise<void> {
   }
 }
 
-function initdb(binDir: string, dataDir: string, user: RunAs): Promise<void> {
+function initdb(binary: string, dataDir: string, user: RunAs): Promise<void> {
   const args = ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"];
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(binDir, "initdb"), [...args, "--locale=C.UTF-8"], {
+    const child = spawn(binary, [...args, "--locale=C.UTF-8"], {
       ...user,
       stdio: ["ignore", "pipe", "pipe"],
     });

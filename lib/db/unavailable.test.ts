@@ -2,7 +2,8 @@
  * What the web app's pages, server actions and route handlers get when the database goes
  * away: one DatabaseUnavailableError, quickly, from a PostgreSQL of this test's own that is
  * stopped and killed under it (the shared server is never touched), and normal answers again
- * once it is back, on the same pool.
+ * once it is back, on the same pool. On Debian's PostgreSQL 15 and on the embedded default's
+ * PostgreSQL 17 binaries.
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +16,13 @@ import {
 } from "../errors/database-unavailable";
 import { findWorkspaceAccess, listWorkspacesForUser } from "../workspaces/queries";
 import { withDatabase } from "./connection-string";
-import { startDisposableServer, type DisposableServer } from "./disposable-server";
+import {
+  DEBIAN_POSTGRES,
+  embeddedBinaries,
+  startDisposableServer,
+  type DisposableServer,
+} from "./disposable-server";
+import type { PostgresBinaries } from "./embedded-binaries";
 import { ensureDatabaseExists, migrateDeploy } from "./migrate";
 import { isDatabaseUnreachable } from "./unavailable";
 
@@ -32,22 +39,27 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T | unknown; m
   return { value, ms: Date.now() - started };
 }
 
-beforeAll(async () => {
-  postgres = await startDisposableServer();
-  const url = withDatabase(postgres.url, "briefroom_unavailable");
-  await ensureDatabaseExists(url);
-  await migrateDeploy(url);
-  process.env.DATABASE_URL = url;
-  brief = await createBriefWithMembers();
-  slug = (await db.workspace.findUniqueOrThrow({ where: { id: brief.workspaceId } })).slug;
-}, 120_000);
+const SERVERS: Array<[string, () => Promise<PostgresBinaries>]> = [
+  ["Debian's PostgreSQL 15", async () => DEBIAN_POSTGRES],
+  ["the embedded PostgreSQL 17", embeddedBinaries],
+];
 
-afterAll(async () => {
-  await db.$disconnect().catch(() => undefined);
-  await postgres?.dispose();
-}, 60_000);
+describe.each(SERVERS)("the database going away under the web app, on %s", (_label, binaries) => {
+  beforeAll(async () => {
+    postgres = await startDisposableServer(await binaries());
+    const url = withDatabase(postgres.url, "briefroom_unavailable");
+    await ensureDatabaseExists(url);
+    await migrateDeploy(url);
+    process.env.DATABASE_URL = url;
+    brief = await createBriefWithMembers();
+    slug = (await db.workspace.findUniqueOrThrow({ where: { id: brief.workspaceId } })).slug;
+  }, 120_000);
 
-describe("the database going away under the web app", () => {
+  afterAll(async () => {
+    await db.$disconnect().catch(() => undefined);
+    await postgres?.dispose();
+  }, 60_000);
+
   it("leaves a query the database refused as it was: never taken for an outage", async () => {
     const duplicate = await db.workspace
       .create({ data: { slug, name: "Same slug" } })
