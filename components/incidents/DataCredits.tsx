@@ -27,9 +27,7 @@ export async function DataCredits({ credits }: { credits: Credit[] }) {
               </a>
             </>
           )}
-          {c.rows !== undefined &&
-            <span className="muted"> · {t("rows", { count: c.rows })}</span> // prettier-ignore
-          }
+          {c.rows !== undefined && <span className="muted"> · {t("rows", { count: c.rows })}</span>}
         </li>
       ))}
     </ul>
