@@ -100,10 +100,13 @@ describe.each(SERVERS)(
       const collab = await startCollab();
       const a = await connect(collab, brief.briefId, "EDITOR");
       const b = await connect(collab, brief.briefId, "ADMIN");
-      const heard = { a: [] as string[], b: [] as string[] };
+      // A reader who only watches: nothing of its own waits for the database.
+      const reader = await connect(collab, brief.briefId, "VIEWER");
+      const heard = { a: [] as string[], b: [] as string[], reader: [] as string[] };
       a.provider.on("stateless", ({ payload }: { payload: string }) => heard.a.push(payload));
       b.provider.on("stateless", ({ payload }: { payload: string }) => heard.b.push(payload));
-      await Promise.all([waitSynced(a), waitSynced(b)]);
+      reader.provider.on("stateless", ({ payload }: { payload: string }) => heard.reader.push(payload)); // prettier-ignore
+      await Promise.all([waitSynced(a), waitSynced(b), waitSynced(reader)]);
 
       const before = ["A before: Kayes road open", "B before: مركز الشرطة"];
       appendParagraph(a.doc, before[0]!);
@@ -132,10 +135,11 @@ describe.each(SERVERS)(
       // Nothing unstored reached the other editor either.
       expect(paragraphs(b.doc).filter((line) => line.startsWith("A during"))).toEqual([]);
       expect(paragraphs(a.doc).filter((line) => line.startsWith("B during"))).toEqual([]);
-      // The server told each sender its edit is waiting, which also keeps the providers from
-      // timing out and reconnecting.
+      // The server told the brief's clients an edit is waiting, which also keeps their
+      // providers from timing out and reconnecting.
       expect(heard.a).toContain(STORAGE_PENDING_SIGNAL);
       expect(heard.b).toContain(STORAGE_PENDING_SIGNAL);
+      expect(heard.reader).toContain(STORAGE_PENDING_SIGNAL);
       expect(collab.output()).toContain("the database is unreachable");
 
       await postgres!.start();
@@ -151,6 +155,8 @@ describe.each(SERVERS)(
       // Editing resumed on the same connections: no reconnect, no reload.
       expect(a.closeCodes).toEqual([]);
       expect(b.closeCodes).toEqual([]);
+      expect(reader.closeCodes).toEqual([]);
+      await waitFor(() => paragraphs(reader.doc).join("|") === paragraphs(a.doc).join("|"), "the reader to see every edit"); // prettier-ignore
       expect(collab.output()).toMatch(/the database is back after [\d.]+ s/);
 
       appendParagraph(a.doc, "A after: back to normal");

@@ -103,7 +103,7 @@ export class PersistenceExtension implements Extension {
     }
     // While the database is down the writer keeps retrying, so this waits for it to return:
     // the update is neither acknowledged nor (by default) shown to others until it is stored.
-    await whileStoring(connection, appended);
+    await whileStoring(document, appended);
   }
 
   /**

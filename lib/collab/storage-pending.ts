@@ -1,9 +1,9 @@
-import type { Connection } from "@hocuspocus/server";
+import type { Document } from "@hocuspocus/server";
 
 /**
- * Sent by the collab server to a client whose edit has been waiting for the database for a
- * while (an outage): "your edit is kept here and not saved yet". Browsers ignore stateless
- * messages they do not know, and may show it.
+ * Sent by the collab server to a brief's clients while an edit to it waits for the database
+ * (an outage): "edits are kept here and not saved yet". Browsers ignore stateless messages
+ * they do not know; ours shows "database unavailable" while it has unsaved edits.
  */
 export const STORAGE_PENDING_SIGNAL = '{"type":"storage-pending"}';
 
@@ -11,18 +11,19 @@ export const STORAGE_PENDING_SIGNAL = '{"type":"storage-pending"}';
 export const STORAGE_PENDING_EVERY_MS = 10_000;
 
 /**
- * Waits until `stored` settles, telling the sender every `everyMs` that its edit is still
- * waiting for the database. Hocuspocus handles one connection's messages in turn, so while
- * an update waits nothing else reaches its sender; without these messages the provider would
+ * Waits until `stored` settles, telling the brief's clients on this instance every
+ * `everyMs` that an edit is still waiting for the database. Hocuspocus handles one
+ * connection's messages in turn, so while its update waits nothing else from that sender
+ * (edits, presence) reaches anyone; without these messages every provider on the brief would
  * reconnect after 30 s, which gains nothing (the update is kept and retried here) and, with
  * the database down, could not even authenticate again.
  */
 export async function whileStoring(
-  connection: Connection,
+  document: Document,
   stored: Promise<void>,
   everyMs = STORAGE_PENDING_EVERY_MS,
 ): Promise<void> {
-  const timer = setInterval(() => connection.sendStateless(STORAGE_PENDING_SIGNAL), everyMs);
+  const timer = setInterval(() => document.relayStateless(STORAGE_PENDING_SIGNAL), everyMs);
   try {
     await stored;
   } finally {
