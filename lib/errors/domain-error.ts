@@ -45,6 +45,10 @@ export type ErrorCode =
   | "workflowChangedSinceApproval"
   | "workflowPublishProblems"
   | "workflowUnchangedSincePublished"
+  // request-level refusals (lib/http)
+  | "crossSite"
+  | "bodyTooLarge"
+  | "savedQueryNameTaken"
   // the database cannot be reached (lib/errors/database-unavailable.ts)
   | "databaseUnavailable";
 
@@ -64,6 +68,9 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   workflowFourEyes: 403,
   workflowChangedSinceApproval: 409,
   workflowUnchangedSincePublished: 409,
+  crossSite: 403,
+  bodyTooLarge: 413,
+  savedQueryNameTaken: 409,
   databaseUnavailable: 503,
 };
 

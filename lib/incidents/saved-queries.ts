@@ -5,13 +5,25 @@ import { can, type Member } from "@/lib/policy/can";
 import { assertCanRead } from "./queries";
 import { compactFilter, incidentFilterSchema } from "./query-schema";
 
-/** Saves (or replaces, by name) the current browser filter. Viewers may save too: it is theirs to reuse. */
+/** Who may change or delete a saved query: the member who saved it, or an admin. */
+function mayChange(member: Member, query: { createdById: string }): boolean {
+  return (
+    query.createdById === member.userId ||
+    can(member, "workspace.settings", { kind: "workspace", id: member.workspaceId })
+  );
+}
+
+/**
+ * Saves the current browser filter under a name, or replaces the filter of the member's own
+ * query of that name. Names are unique in the workspace (embeds offer every saved query by
+ * name), so a name a colleague already uses is refused rather than overwritten; an admin
+ * may replace anyone's. Viewers may save too: it is theirs to reuse.
+ */
 export async function saveQuery(
   member: Member,
   input: { name: string; filter: unknown },
   tx: Tx = db,
 ) {
-  // prettier-ignore
   assertCanRead(member);
   const name = String(input.name ?? "").trim();
   if (!name) throw new DomainError("titleRequired");
@@ -19,12 +31,23 @@ export async function saveQuery(
   const parsed = incidentFilterSchema.safeParse(input.filter);
   if (!parsed.success) throw new DomainError("validation");
   const query = compactFilter(parsed.data) as Prisma.InputJsonValue;
-  return tx.incidentQuery.upsert({
-    where: { workspaceId_name: { workspaceId: member.workspaceId, name } },
-    create: { workspaceId: member.workspaceId, name, query, createdById: member.userId },
-    update: { query },
-    select: { id: true, name: true, query: true },
-  });
+  const select = { id: true, name: true, query: true } as const;
+  const byName = { workspaceId_name: { workspaceId: member.workspaceId, name } };
+  for (let attempt = 0; ; attempt++) {
+    const existing = await tx.incidentQuery.findUnique({ where: byName, select: { id: true, createdById: true } }); // prettier-ignore
+    if (existing) {
+      if (!mayChange(member, existing)) throw new DomainError("savedQueryNameTaken", { name });
+      return tx.incidentQuery.update({ where: { id: existing.id }, data: { query }, select });
+    }
+    // Two members saving the same new name at once: one creates it, the other is told.
+    const created = await tx.incidentQuery.createManyAndReturn({
+      data: [{ workspaceId: member.workspaceId, name, query, createdById: member.userId }],
+      skipDuplicates: true,
+      select,
+    });
+    if (created[0]) return created[0];
+    if (attempt > 0) throw new DomainError("savedQueryNameTaken", { name });
+  }
 }
 
 export async function listSavedQueries(member: Member, tx: Tx = db) {
@@ -36,11 +59,13 @@ export async function listSavedQueries(member: Member, tx: Tx = db) {
   });
 }
 
-/** Deletes a saved query: its author, or an editor and up. */
+/** Deletes a saved query: the member who saved it, or an admin. */
 export async function deleteSavedQuery(member: Member, id: string, tx: Tx = db) {
-  const query = await tx.incidentQuery.findFirst({ where: { id, workspaceId: member.workspaceId }, select: { createdById: true } }); // prettier-ignore
+  assertCanRead(member);
+  const query = /^[0-9a-f-]{36}$/i.test(id)
+    ? await tx.incidentQuery.findFirst({ where: { id, workspaceId: member.workspaceId }, select: { createdById: true } }) // prettier-ignore
+    : null;
   if (!query) throw new DomainError("notFound");
-  const editor = can(member, "incident.edit", { kind: "workspace", id: member.workspaceId });
-  if (query.createdById !== member.userId && !editor) throw new DomainError("forbidden");
+  if (!mayChange(member, query)) throw new DomainError("forbidden");
   await tx.incidentQuery.delete({ where: { id } });
 }
