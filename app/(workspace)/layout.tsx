@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/layout/LanguageSwitcher";
 import { SignOutButton } from "@/components/layout/SignOutButton";
+import { SignOutEverywhereButton } from "@/components/layout/SignOutEverywhereButton";
 import { requireUser } from "@/lib/auth/session";
 
 export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
@@ -25,6 +26,10 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
         </span>
         <LanguageSwitcher />
         <SignOutButton label={t("signOut")} />
+        <SignOutEverywhereButton
+          label={t("signOutEverywhere")}
+          title={t("signOutEverywhereHint")}
+        />
       </header>
       <main id="content" className="page">
         {children}

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { acceptInvitationAction } from "@/app/actions/invitation";
+import { rememberSignInDevice } from "@/app/actions/sign-in-device";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import type { ActionResult } from "@/lib/actions/result";
 
@@ -37,6 +38,7 @@ export function AcceptInvitationForm(props: {
         redirect: false,
       });
       if (signedIn?.ok) {
+        await rememberSignInDevice();
         router.push(`/w/${props.workspaceSlug}`);
         router.refresh();
         return;

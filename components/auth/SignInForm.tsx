@@ -4,11 +4,24 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { applyUserLocale } from "@/app/actions/locale";
+import { rememberSignInDevice } from "@/app/actions/sign-in-device";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
-const ERROR_KEYS: Record<string, "invalid" | "rateLimited" | "failed"> = {
+type ErrorKey =
+  | "invalid"
+  | "rateLimited"
+  | "failed"
+  | "ssoEmailUnverified"
+  | "ssoNotInvited"
+  | "ssoAccountMismatch";
+
+// Codes from lib/auth/options.ts (SIGN_IN_ERRORS) and lib/auth/oidc.ts (OIDC_SIGN_IN_ERRORS).
+const ERROR_KEYS: Record<string, ErrorKey> = {
   CredentialsSignin: "invalid",
   RateLimited: "rateLimited",
+  OidcEmailUnverified: "ssoEmailUnverified",
+  OidcNotInvited: "ssoNotInvited",
+  OidcAccountMismatch: "ssoAccountMismatch",
 };
 
 export function SignInForm({
@@ -39,7 +52,7 @@ export function SignInForm({
         setError(result?.error ?? "failed");
         return;
       }
-      await applyUserLocale();
+      await Promise.all([applyUserLocale(), rememberSignInDevice()]);
       // A full navigation so the server renders in the user's language with the new session.
       // Checked again here: the prop comes from the URL, and this is where the browser goes.
       window.location.assign(safeCallbackUrl(callbackUrl, "/w", window.location.origin));

@@ -1,18 +1,43 @@
 import { SignJWT } from "jose";
+import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CollabTokenError, mintCollabToken, verifyCollabToken } from "./collab-token";
+import {
+  CollabTokenError,
+  collabTokenKey,
+  mintCollabToken,
+  verifyCollabToken,
+} from "./collab-token";
 
 const claims = {
   userId: "6a1f5d0e-8a0b-4c47-9a51-2b8f0f8f3f10",
   name: "Amal Haddad",
   briefId: "0f3b7a9c-5a22-4d6e-8d1e-1b0c2f6a7e55",
   role: "EDITOR" as const,
+  sessionVersion: 3,
 };
+const SECRET = "test-secret-that-is-at-least-32-characters-long";
+
+/** A token with every claim right, signed with `key`. */
+function signedWith(key: Uint8Array, payload: Record<string, unknown> = {}): Promise<string> {
+  return new SignJWT({
+    name: claims.name,
+    briefId: claims.briefId,
+    role: "EDITOR",
+    sv: 3,
+    ...payload,
+  })
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(claims.userId)
+    .setAudience("briefroom-collab")
+    .setIssuer("briefroom-web")
+    .setExpirationTime("5m")
+    .sign(key);
+}
 
 let previousSecret: string | undefined;
 beforeAll(() => {
   previousSecret = process.env.AUTH_SECRET;
-  process.env.AUTH_SECRET = "test-secret-that-is-at-least-32-characters-long";
+  process.env.AUTH_SECRET = SECRET;
 });
 afterAll(() => {
   process.env.AUTH_SECRET = previousSecret;
@@ -48,6 +73,27 @@ describe("collab token", () => {
       .setExpirationTime("5m")
       .sign(new TextEncoder().encode("another-secret-that-is-32-characters-or-more"));
     expect((await rejection(verifyCollabToken(forged))).reason).toBe("invalid");
+  });
+
+  it("refuses a token signed with AUTH_SECRET itself: collab tokens use a key derived from it", async () => {
+    const raw = new TextEncoder().encode(SECRET);
+    expect((await rejection(verifyCollabToken(await signedWith(raw)))).reason).toBe("invalid");
+    // The same claims under the derived key are accepted, so the key is the only difference.
+    await expect(verifyCollabToken(await signedWith(collabTokenKey()))).resolves.toEqual(claims);
+    expect(Buffer.from(collabTokenKey()).equals(Buffer.from(raw))).toBe(false);
+  });
+
+  it("refuses a web session token", async () => {
+    const session = await encode({
+      token: { sub: claims.userId, uid: claims.userId, sv: 3, name: claims.name },
+      secret: SECRET,
+    });
+    expect((await rejection(verifyCollabToken(session))).reason).toBe("invalid");
+  });
+
+  it("refuses a token without a session version", async () => {
+    const token = await signedWith(collabTokenKey(), { sv: undefined });
+    expect((await rejection(verifyCollabToken(token))).reason).toBe("invalid");
   });
 
   it("refuses a tampered payload", async () => {
@@ -87,6 +133,6 @@ describe("collab token", () => {
     await expect(mintCollabToken(claims)).rejects.toThrow(
       /AUTH_SECRET must be set to at least 32 characters/,
     );
-    process.env.AUTH_SECRET = "test-secret-that-is-at-least-32-characters-long";
+    process.env.AUTH_SECRET = SECRET;
   });
 });

@@ -1,22 +1,14 @@
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
-import { db } from "@/lib/db";
 import { authOptions } from "./options";
+import { userForSession, type SessionUser } from "./session-user";
 
-export type SessionUser = { id: string; email: string; name: string; locale: "en" | "fr" | "ar" };
+export type { SessionUser } from "./session-user";
 
-/**
- * The signed-in user, re-read from the database on every request so that a removed account
- * or a changed name takes effect at once rather than when the JWT expires.
- */
+/** The signed-in user of this request (see userForSession), or null when signed out. */
 export async function getSessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
-  if (!id) return null;
-  return db.user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, locale: true },
-  });
+  return userForSession({ uid: session?.user?.id, sv: session?.user?.sessionVersion });
 }
 
 /** For pages: the signed-in user, or a redirect to sign-in that comes back here afterwards. */

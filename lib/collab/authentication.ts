@@ -11,7 +11,9 @@ import { isAllowedOrigin } from "./origin";
  * Who may open a brief, decided before anything of the brief's content is read:
  *  1. the WebSocket Origin is in the allow-list (checked at the HTTP upgrade, and again here
  *     for integrations that skip onUpgrade);
- *  2. the collab token is valid and was minted for this very brief;
+ *  2. the collab token is valid, was minted for this very brief, and carries the user's
+ *     current session version (a user who signed out everywhere cannot connect with a token
+ *     minted before that; already open connections are not closed here);
  *  3. the brief exists and the user's *current* membership passes can(): "brief.read" to
  *     connect, "brief.edit" to write, otherwise the connection is read-only.
  * Unknown and forbidden briefs get the same answer, so ids cannot be probed.
@@ -58,6 +60,13 @@ export class AuthenticationExtension implements Extension {
       );
     }
     if (claims.briefId !== briefId) throw new CollabRefusal("token-for-another-brief", 4401);
+    const account = await this.client.user.findUnique({
+      where: { id: claims.userId },
+      select: { sessionVersion: true },
+    });
+    if (!account || account.sessionVersion !== claims.sessionVersion) {
+      throw new CollabRefusal("session-revoked", 4401);
+    }
 
     const brief = await this.client.brief.findUnique({
       where: { id: briefId },

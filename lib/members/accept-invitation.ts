@@ -1,6 +1,14 @@
 import { db } from "@/lib/db";
+import { UNKNOWN_IP } from "@/lib/auth/client-ip";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { DomainError } from "@/lib/errors/domain-error";
+import {
+  clearLoginFailures,
+  isLoginBlocked,
+  recordLoginFailure,
+  signInSource,
+} from "@/lib/auth/rate-limit";
+import { isThrottled, recordHit, type ThrottleRule } from "@/lib/auth/throttle";
+import { DomainError, isDomainError } from "@/lib/errors/domain-error";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { hashInvitationToken } from "./invitation-token";
 import { acceptInvitationSchema } from "./schema";
@@ -13,6 +21,26 @@ export type InvitationView = {
   /** True when an account with this email exists: the invitee signs in instead of signing up. */
   hasAccount: boolean;
 };
+
+/**
+ * Accepting an invitation checks a password (for an existing account) or creates one, so it
+ * is throttled like sign-in: failures per address (made-up, used or expired links, wrong
+ * passwords) and wrong passwords per invitation link. A wrong password also counts against
+ * the account exactly as a failed sign-in does, so the form is no way around that limit.
+ */
+export const INVITATION_FAILURES_PER_IP: ThrottleRule = {
+  bucket: "invitation.ip",
+  max: 20,
+  windowMs: 15 * 60 * 1000,
+};
+export const INVITATION_FAILURES_PER_TOKEN: ThrottleRule = {
+  bucket: "invitation.token",
+  max: 10,
+  windowMs: 15 * 60 * 1000,
+};
+
+/** Where an acceptance comes from (the action reads it from the request). */
+export type AcceptRequest = { ip: string; deviceCookie?: string | null };
 
 async function usableInvitation(token: string) {
   if (!token || token.length > 200) throw new DomainError("invitationInvalid");
@@ -58,18 +86,41 @@ export async function viewInvitation(token: string): Promise<InvitationView> {
 export async function acceptInvitation(
   token: string,
   input: { name?: string; password: string },
+  request: AcceptRequest,
 ): Promise<{ email: string; workspaceSlug: string }> {
   const { name, password } = parseOrThrow(acceptInvitationSchema, input);
-  const invitation = await usableInvitation(token);
+  // Without a trusted address every visitor shares one, and a per-address limit would let
+  // anyone block every invitation; the per-link and per-account limits still apply.
+  const ipKnown = request.ip !== UNKNOWN_IP;
+  const tokenKey = token.length <= 200 ? hashInvitationToken(token) : "";
+  if (
+    (ipKnown && (await isThrottled(INVITATION_FAILURES_PER_IP, request.ip))) ||
+    (await isThrottled(INVITATION_FAILURES_PER_TOKEN, tokenKey))
+  ) {
+    throw new DomainError("rateLimited");
+  }
+  const failed = async () => {
+    if (ipKnown) await recordHit(INVITATION_FAILURES_PER_IP, request.ip);
+  };
+
+  const invitation = await usableInvitation(token).catch(async (error: unknown) => {
+    if (isDomainError(error)) await failed();
+    throw error;
+  });
   const existing = await db.user.findUnique({
     where: { email: invitation.email },
     select: { id: true, passwordHash: true },
   });
-  if (
-    existing &&
-    !(existing.passwordHash && (await verifyPassword(existing.passwordHash, password)))
-  ) {
-    throw new DomainError("wrongPassword");
+  if (existing) {
+    const source = signInSource(invitation.email, request);
+    if (await isLoginBlocked(invitation.email, source)) throw new DomainError("rateLimited");
+    if (!(existing.passwordHash && (await verifyPassword(existing.passwordHash, password)))) {
+      await failed();
+      await recordHit(INVITATION_FAILURES_PER_TOKEN, tokenKey);
+      await recordLoginFailure(invitation.email, source);
+      throw new DomainError("wrongPassword");
+    }
+    await clearLoginFailures(invitation.email, source);
   }
   const passwordHash = existing ? null : await hashPassword(password);
 

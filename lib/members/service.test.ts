@@ -17,6 +17,8 @@ beforeAll(async () => {
 });
 
 const code = domainCode;
+/** Where the acceptances come from (the action reads it from the request). */
+const FROM = { ip: "192.0.2.50" };
 
 describe("invitations", () => {
   it("only admins invite; the link creates an account and a membership once", async () => {
@@ -36,10 +38,10 @@ describe("invitations", () => {
       email: "new.analyst@example.test",
       hasAccount: false,
     });
-    expect(await code(acceptInvitation(token, { name: "N", password: "short" }))).toBe(
+    expect(await code(acceptInvitation(token, { name: "N", password: "short" }, FROM))).toBe(
       "passwordTooShort",
     );
-    await acceptInvitation(token, { name: "New Analyst", password: "correct horse battery" });
+    await acceptInvitation(token, { name: "New Analyst", password: "correct horse battery" }, FROM);
     const user = await db.user.findUniqueOrThrow({
       where: { email: "new.analyst@example.test" },
       select: {
@@ -51,7 +53,9 @@ describe("invitations", () => {
     expect(await verifyPassword(user.passwordHash!, "correct horse battery")).toBe(true);
     expect(user.memberships).toEqual([{ role: "EDITOR", workspaceId: members.ADMIN.workspaceId }]);
     expect(
-      await code(acceptInvitation(token, { name: "Again", password: "correct horse battery" })),
+      await code(
+        acceptInvitation(token, { name: "Again", password: "correct horse battery" }, FROM),
+      ),
     ).toBe("invitationUsed");
   });
 
@@ -65,7 +69,7 @@ describe("invitations", () => {
       data: { expiresAt: new Date(0) },
     });
     expect(
-      await code(acceptInvitation(expired.token, { name: "L", password: "long enough pw" })),
+      await code(acceptInvitation(expired.token, { name: "L", password: "long enough pw" }, FROM)),
     ).toBe("invitationExpired");
     const revoked = await inviteMember(members.ADMIN, {
       email: "revoked@example.test",
@@ -96,7 +100,7 @@ describe("invitations", () => {
       role: "EDITOR",
     });
     expect(await viewInvitation(token)).toMatchObject({ hasAccount: true });
-    expect(await code(acceptInvitation(token, { password: "whatever-password" }))).toBe(
+    expect(await code(acceptInvitation(token, { password: "whatever-password" }, FROM))).toBe(
       "wrongPassword",
     );
   });
