@@ -27,6 +27,8 @@ export async function POST(
     name: user.name,
     briefId: access.brief.id,
     role: access.member.role,
+    // The collab server refuses the token once the user has signed out everywhere.
+    sessionVersion: user.sessionVersion,
   });
   return NextResponse.json(
     { token, readOnly: !can(access.member, "brief.edit", access.brief) },
