@@ -56,6 +56,12 @@ export type DisposableServer = {
 export async function startDisposableServer(
   binaries: PostgresBinaries = DEBIAN_POSTGRES,
 ): Promise<DisposableServer> {
+  for (const binary of [binaries.postgres, binaries.initdb]) {
+    if (!existsSync(binary)) {
+      const hint = binary.startsWith(DEBIAN_BIN) ? " (apt-get install postgresql-15)" : "";
+      throw new Error(`${binary} is missing${hint}: a disposable PostgreSQL needs it.`);
+    }
+  }
   const user = await runAsUser();
   const root = mkdtempSync(path.join(tmpdir(), "briefroom-disposable-pg-"));
   const dataDir = path.join(root, "data");
