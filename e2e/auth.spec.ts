@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, USERS, WORKSPACE, signIn } from "./helpers";
+import { DEMO_PASSWORD, USERS, WORKSPACE, openAs, signIn } from "./helpers";
 
 test.describe("sign-in", () => {
   for (const [role, email] of Object.entries(USERS)) {
@@ -19,6 +19,38 @@ test.describe("sign-in", () => {
     await expect(page.getByTestId("signin-error")).toHaveText("Wrong email or password.");
     await page.goto(WORKSPACE);
     await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+  });
+
+  test("'Sign out everywhere' ends the account's sessions in every browser", async ({
+    browser,
+  }) => {
+    const laptop = await openAs(browser, USERS.viewer);
+    const phone = await openAs(browser, USERS.viewer);
+    try {
+      await phone.goto(WORKSPACE);
+      await expect(phone.getByTestId("brief-table")).toBeVisible();
+
+      await laptop.goto(WORKSPACE);
+      await laptop.getByTestId("sign-out-everywhere").click();
+      await expect(laptop).toHaveURL(/\/signin/);
+
+      // The other browser still holds its cookie, which no longer opens anything.
+      await phone.goto(WORKSPACE);
+      await expect(phone).toHaveURL(/\/signin\?callbackUrl=/);
+      // Route handlers agree: no collab token for the old session.
+      const token = await phone.request.post(
+        "/api/briefs/00000000-0000-4000-8000-000000000000/collab-token",
+        { headers: { origin: new URL(phone.url()).origin, "sec-fetch-site": "same-origin" } },
+      );
+      expect(token.status()).toBe(401);
+
+      await signIn(phone, USERS.viewer);
+      await phone.goto(WORKSPACE);
+      await expect(phone.getByTestId("brief-table")).toBeVisible();
+    } finally {
+      await laptop.context().close();
+      await phone.context().close();
+    }
   });
 
   test("signed-out visitors are sent to sign-in and come back afterwards", async ({ page }) => {
