@@ -24,7 +24,12 @@ const SOCKET_CODES = new Set([
 /** Prisma: can't reach the server, timed out reaching it, server closed the connection, pool timeout. */
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1017", "P2024"]);
 /** What @prisma/adapter-pg calls a lost or unreachable server. */
-const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout"]);
+const ADAPTER_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
 /** pg's own errors when a connection dies under a query or cannot be opened in time. */
 const DRIVER_MESSAGES = [
   /Connection terminated/i,
@@ -32,9 +37,12 @@ const DRIVER_MESSAGES = [
   /timeout exceeded when trying to connect/i,
 ];
 
-/** SQLSTATE class 08 (connection exception); 57P01-03: shutting down, crashed, starting up. */
+/**
+ * SQLSTATE class 08 (connection exception); 57P01-03: shutting down, crashed, starting up;
+ * 53300: every connection slot taken (a restart's reconnect storm, for instance).
+ */
 function isOutageSqlState(code: string): boolean {
-  return /^08[0-9A-Z]{3}$/.test(code) || /^57P0[123]$/.test(code);
+  return /^08[0-9A-Z]{3}$/.test(code) || /^57P0[123]$/.test(code) || code === "53300";
 }
 
 type ErrorFields = {
