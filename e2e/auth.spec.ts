@@ -27,6 +27,9 @@ test.describe("sign-in", () => {
     const laptop = await openAs(browser, USERS.viewer);
     const phone = await openAs(browser, USERS.viewer);
     try {
+      // A browser that signed in is remembered for throttling (its own failure count).
+      const cookies = await phone.context().cookies();
+      expect(cookies.find((c) => c.name === "briefroom-device")).toMatchObject({ httpOnly: true });
       await phone.goto(WORKSPACE);
       await expect(phone.getByTestId("brief-table")).toBeVisible();
 
