@@ -18,6 +18,7 @@ import { sourcesByIds } from "@/lib/sources/queries";
 import { collectEmbedNodes, embedKey, DATASET_NAMES } from "./embed-nodes";
 import type { FrozenBrief, FrozenCitations, FrozenEmbed, FrozenEmbeds } from "./frozen";
 import { loadLiveDocument } from "./live-document";
+import { approvalHash } from "./approval-hash";
 import { findPublishProblems } from "./publish-problems";
 import { frozenIncidentsOf } from "./frozen-incidents";
 import { renderBriefHtml } from "./render-html";
@@ -157,7 +158,13 @@ export async function freezeBrief(
     yjsState: live.state,
     contentJson: live.json,
     contentText: live.text,
-    contentHash: live.hash,
+    // The version's identity covers what it shows beside the body (title, language, style).
+    contentHash: approvalHash(live.hash, {
+      title: brief.title,
+      language: brief.language,
+      direction: brief.direction,
+      citationStyle: style,
+    }),
     html,
     embeds,
     citations,

@@ -67,6 +67,7 @@ export type FrozenBrief = {
   yjsState: Uint8Array;
   contentJson: unknown;
   contentText: string;
+  /** lib/publishing/approval-hash.ts: the content and the fields shown with it. */
   contentHash: string;
   /** Sanitized body HTML (lib/publishing/render-html.ts). */
   html: string;

@@ -7,6 +7,7 @@
 import type { CompactedEdits } from "@/lib/collab/after-compaction";
 import type { Tx } from "@/lib/db";
 import { takeSnapshot } from "@/lib/history/snapshots";
+import { approvalHash, shownFields } from "@/lib/publishing/approval-hash";
 import type { BriefStatus } from "./state-machine";
 import { approvedHashOf, revertApprovalAfterEdit } from "./transitions";
 
@@ -34,18 +35,30 @@ export async function recordContributors(tx: Tx, round: CompactedEdits): Promise
 }
 
 /**
- * An APPROVED or PUBLISHED brief whose merged content no longer has the approved hash goes
+ * An APPROVED or PUBLISHED brief whose merged content no longer matches the approval goes
  * back to DRAFT (EDITED_AFTER_APPROVAL, by the round's last editor). An edit that was
  * undone leaves the hash, and so the approval, as it was.
  */
 export async function revertApprovalIfEdited(tx: Tx, round: CompactedEdits): Promise<void> {
   // Lock the row so a concurrent approve/publish and this check see one order of events.
   const [brief] = await tx.$queryRaw<
-    { id: string; status: BriefStatus; approved_hash: string | null }[]
-  >`SELECT id, status, approved_hash FROM briefs WHERE id = ${round.briefId}::uuid FOR UPDATE`;
+    {
+      id: string;
+      status: BriefStatus;
+      approved_hash: string | null;
+      title: string;
+      language: string;
+      direction: "LTR" | "RTL";
+      citation_style: string;
+    }[]
+  >`SELECT id, status, approved_hash, title, language, direction::text AS direction, citation_style
+      FROM briefs WHERE id = ${round.briefId}::uuid FOR UPDATE`;
   if (!brief || (brief.status !== "APPROVED" && brief.status !== "PUBLISHED")) return;
   const approvedHash = await approvedHashOf(tx, { ...brief, approvedHash: brief.approved_hash });
-  if (approvedHash === round.hash) return;
+  // Compaction has just copied the document's citation style into the row: the stored one
+  // is the style a version would show.
+  const fields = shownFields({ ...brief, citationStyle: brief.citation_style });
+  if (approvedHash === approvalHash(round.hash, fields)) return;
   const lastEditor = round.edits.findLast((edit) => edit.userId !== null)?.userId ?? null;
   await revertApprovalAfterEdit(tx, brief, lastEditor, round.hash);
   await takeSnapshot(tx, brief.id, "TRANSITION");

@@ -7,10 +7,14 @@ export type LockedBrief = {
   id: string;
   workspaceId: string;
   title: string;
+  language: string;
+  direction: "LTR" | "RTL";
+  citationStyle: string;
   status: BriefStatus;
   deletedAt: Date | null;
   slug: string | null;
   publicLink: boolean;
+  /** lib/publishing/approval-hash.ts of what was approved (content and shown fields). */
   approvedHash: string | null;
   approvedById: string | null;
   approvedAt: Date | null;
@@ -23,6 +27,9 @@ type Row = {
   id: string;
   workspace_id: string;
   title: string;
+  language: string;
+  direction: "LTR" | "RTL";
+  citation_style: string;
   status: BriefStatus;
   deleted_at: Date | null;
   slug: string | null;
@@ -59,7 +66,8 @@ export async function lockBrief(
 ): Promise<LockedBrief> {
   if (!/^[0-9a-f-]{36}$/i.test(briefId)) throw new DomainError("notFound");
   const [row] = await tx.$queryRaw<Row[]>`
-    SELECT b.id, b.workspace_id, b.title, b.status, b.deleted_at, b.slug, b.public_link,
+    SELECT b.id, b.workspace_id, b.title, b.language, b.direction::text AS direction,
+           b.citation_style, b.status, b.deleted_at, b.slug, b.public_link,
            b.approved_hash, b.approved_by_id, b.approved_at, b.review_cycle_started_at,
            w.four_eyes, w.viewers_may_comment
       FROM briefs b JOIN workspaces w ON w.id = b.workspace_id
@@ -70,6 +78,9 @@ export async function lockBrief(
     id: row.id,
     workspaceId: row.workspace_id,
     title: row.title,
+    language: row.language,
+    direction: row.direction,
+    citationStyle: row.citation_style,
     status: row.status,
     deletedAt: row.deleted_at,
     slug: row.slug,

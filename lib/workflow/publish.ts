@@ -15,7 +15,12 @@ import { parseOrThrow } from "@/lib/validation/parse";
 import { briefResource, lockBrief } from "./locked-brief";
 import { publishSchema, type PublishInput } from "./schema";
 import { assertTransition } from "./service";
-import { lastPendingEditor, recordTransition, revertApprovalAfterEdit } from "./transitions";
+import {
+  lastPendingEditor,
+  liveApprovalHash,
+  recordTransition,
+  revertApprovalAfterEdit,
+} from "./transitions";
 
 /** Refusal that carries the list of problems, so the publisher sees what to fix. */
 export class PublishProblemsError extends DomainError {
@@ -54,19 +59,21 @@ export async function publish(
         throw new DomainError("forbidden");
       }
       const live = await loadLiveDocument(brief.id, tx);
+      const approvable = liveApprovalHash(brief, live);
       if (brief.status === "PUBLISHED" && brief.slug) {
         const latest = await tx.briefVersion.findFirst({
           where: { briefId: brief.id },
           orderBy: { number: "desc" },
           select: { id: true, number: true, contentHash: true },
         });
-        if (latest && latest.contentHash === live.hash) {
+        if (latest && latest.contentHash === approvable) {
           const version = { versionId: latest.id, number: latest.number, slug: brief.slug };
           return { kind: "published", version: { ...version, alreadyPublished: true } };
         }
       }
       assertTransition(brief, "publish");
-      if (live.hash !== brief.approvedHash || !brief.approvedById || !brief.approvedAt) {
+      // The title, language and style count as much as the body: all were approved together.
+      if (approvable !== brief.approvedHash || !brief.approvedById || !brief.approvedAt) {
         await revertApprovalAfterEdit(tx, brief, await lastPendingEditor(tx, brief.id), live.hash);
         return { kind: "changed" };
       }
@@ -96,7 +103,8 @@ export async function publish(
         to: "PUBLISHED",
         actorId: member.userId,
         comment,
-        contentHash: frozen.contentHash,
+        // Like every step's entry: the document's hash (the version holds the approval hash).
+        contentHash: live.hash,
         data: { versionId: version.id, number: version.number },
       });
       await takeSnapshot(tx, brief.id, "TRANSITION", live);

@@ -18,7 +18,8 @@ export type ReviewPanelData = {
   latestVersion: { number: number; slug: string } | null;
   log: {
     id: string;
-    /** The kind, or for VISIBILITY which way it went: VISIBILITY_PUBLIC / VISIBILITY_MEMBERS. */
+    /** The kind, or for VISIBILITY which way it went: VISIBILITY_PUBLIC / VISIBILITY_MEMBERS;
+     * RENAMED_AFTER_APPROVAL for a rename that returned the brief to DRAFT. */
     kind: string;
     from: BriefStatus;
     to: BriefStatus;
@@ -110,7 +111,9 @@ export async function reviewPanel(
           ? (t.data as { publicLink?: boolean } | null)?.publicLink
             ? "VISIBILITY_PUBLIC"
             : "VISIBILITY_MEMBERS"
-          : t.kind,
+          : t.kind === "EDITED_AFTER_APPROVAL" && (t.data as { renamed?: unknown } | null)?.renamed
+            ? "RENAMED_AFTER_APPROVAL"
+            : t.kind,
       from: t.fromStatus,
       to: t.toStatus,
       actor: t.actor?.name ?? null,

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Member, Role } from "@/lib/policy/can";
+import { approvalHash, shownFields } from "@/lib/publishing/approval-hash";
 import { loadLiveDocument } from "@/lib/publishing/live-document";
 import { domainCode } from "@/lib/test/domain-code";
 import { workspaceWith } from "@/lib/test/factories";
@@ -83,9 +84,11 @@ describe("the review path", () => {
     await approve(members.APPROVER, id, "Good");
 
     const approved = await db.brief.findUniqueOrThrow({ where: { id } });
+    // The approval covers the content and the title, language and style shown with it.
+    const approvedHash = approvalHash(live.hash, shownFields(approved, live.citationStyle));
     expect(approved).toMatchObject({
       status: "APPROVED",
-      approvedHash: live.hash,
+      approvedHash,
       approvedById: members.APPROVER.userId,
     });
 
@@ -96,7 +99,7 @@ describe("the review path", () => {
     expect(published.reviewCycleStartedAt.getTime()).toBeGreaterThan(approved.createdAt.getTime());
     const stored = await db.briefVersion.findUniqueOrThrow({ where: { id: version.versionId } });
     expect(stored).toMatchObject({
-      contentHash: live.hash,
+      contentHash: approvedHash,
       approvedById: members.APPROVER.userId,
       publishedById: members.APPROVER.userId,
     });

@@ -25,6 +25,7 @@ import {
 import {
   approvedHashOf,
   lastPendingEditor,
+  liveApprovalHash,
   recordTransition,
   revertApprovalAfterEdit,
 } from "./transitions";
@@ -54,7 +55,7 @@ async function settleEditedApproval(
   live: LiveDocument,
 ): Promise<LockedBrief> {
   if (brief.status !== "APPROVED" && brief.status !== "PUBLISHED") return brief;
-  if (live.hash === (await approvedHashOf(tx, brief))) return brief;
+  if (liveApprovalHash(brief, live) === (await approvedHashOf(tx, brief))) return brief;
   await revertApprovalAfterEdit(tx, brief, await lastPendingEditor(tx, brief.id), live.hash);
   return { ...brief, status: "DRAFT", approvedHash: null, approvedById: null, approvedAt: null };
 }
@@ -128,8 +129,9 @@ export async function requestChanges(member: Member, briefId: string, comment: s
 }
 
 /**
- * IN_REVIEW → APPROVED. The approval is of the live content's hash: an edit that changes it
- * later returns the brief to DRAFT (./after-edit.ts). Refused by the four-eyes rule when the
+ * IN_REVIEW → APPROVED. The approval is of the live content and the title, language and
+ * citation style shown with it: an edit or a rename that changes them later returns the
+ * brief to DRAFT (./after-edit.ts, lib/briefs/service.ts). Refused by the four-eyes rule when the
  * approver edited the draft during this review cycle.
  */
 export async function approve(member: Member, briefId: string, comment = "") {
@@ -138,7 +140,7 @@ export async function approve(member: Member, briefId: string, comment = "") {
     await assertFourEyes(tx, brief, member.userId);
     return {
       brief: {
-        approvedHash: live.hash,
+        approvedHash: liveApprovalHash(brief, live),
         approvedBy: { connect: { id: member.userId } },
         approvedAt: new Date(),
       },

@@ -1,5 +1,7 @@
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { approvalHash, shownFields } from "@/lib/publishing/approval-hash";
+import type { LiveDocument } from "@/lib/publishing/live-document";
 import type { BriefStatus, TransitionKind } from "./state-machine";
 
 export type TransitionRecord = {
@@ -32,14 +34,15 @@ export async function recordTransition(tx: Tx, record: TransitionRecord) {
 }
 
 /**
- * An APPROVED or PUBLISHED brief whose content changed goes back to DRAFT: the approval was
- * of another content state, so it is cleared, and the audit log says who edited.
+ * An APPROVED or PUBLISHED brief whose content (or title) changed goes back to DRAFT: the
+ * approval was of another state, so it is cleared, and the audit log says who changed it.
  */
 export async function revertApprovalAfterEdit(
   tx: Tx,
   brief: { id: string; status: BriefStatus },
   actorId: string | null,
-  contentHash: string,
+  contentHash: string | null,
+  data?: Prisma.InputJsonValue,
 ): Promise<void> {
   await tx.brief.update({
     where: { id: brief.id },
@@ -52,6 +55,7 @@ export async function revertApprovalAfterEdit(
     to: "DRAFT",
     actorId,
     contentHash,
+    data,
   });
 }
 
@@ -65,7 +69,18 @@ export async function lastPendingEditor(tx: Tx, briefId: string): Promise<string
 }
 
 /**
- * The content hash an APPROVED or PUBLISHED brief stands for: its approval's, or for a
+ * What approving the brief now would approve (lib/publishing/approval-hash.ts): the live
+ * document with the title, language, direction and citation style stored beside it.
+ */
+export function liveApprovalHash(
+  brief: { title: string; language: string; direction: "LTR" | "RTL"; citationStyle: string },
+  live: Pick<LiveDocument, "hash" | "citationStyle">,
+): string {
+  return approvalHash(live.hash, shownFields(brief, live.citationStyle));
+}
+
+/**
+ * The approval hash an APPROVED or PUBLISHED brief stands for: its approval's, or for a
  * published brief without one (published before approvals were hashed), its latest
  * version's.
  */
