@@ -11,8 +11,8 @@ type Progress = { phase: "uploading" | "reading" | "writing"; done: number; tota
 
 /**
  * Upload → dry-run preview (counts, first errors) → commit. The file goes up as the request
- * body (XHR, for upload progress); the server answers NDJSON progress events while it parses
- * and writes, then the result.
+ * body (XHR, for upload progress); the server parses it as it arrives, then answers NDJSON
+ * progress events while it writes rows, then the result.
  */
 export function ImportForm({ workspaceSlug, today }: { workspaceSlug: string; today: string }) {
   const t = useTranslations("incidents.import");
@@ -48,6 +48,8 @@ export function ImportForm({ workspaceSlug, today }: { workspaceSlug: string; to
     xhr.setRequestHeader("Content-Type", "text/csv");
     let seen = 0;
     const handleLines = () => {
+      // Refusals (permission, size, a wrong header) come before the stream, as one JSON error.
+      if (xhr.status >= 400) return;
       const text = xhr.responseText;
       const end = text.lastIndexOf("\n");
       if (end < seen) return;
@@ -55,7 +57,7 @@ export function ImportForm({ workspaceSlug, today }: { workspaceSlug: string; to
         if (!line.trim()) continue;
         const event = JSON.parse(line) as ImportEvent;
         if (event.type === "progress")
-          setProgress({ phase: event.phase, done: event.phase === "reading" ? event.bytes : event.rows, total: event.phase === "reading" ? file.size : (preview?.inserted ?? 0) + (preview?.updated ?? 0) }); // prettier-ignore
+          setProgress({ phase: event.phase, done: event.rows, total: (preview?.inserted ?? 0) + (preview?.updated ?? 0) }); // prettier-ignore
         else if (event.type === "error") setError(te(event.code as "unexpected", event.values));
         else if (mode === "preview") setPreview(event.summary);
         else {
@@ -66,11 +68,13 @@ export function ImportForm({ workspaceSlug, today }: { workspaceSlug: string; to
       seen = end + 1;
     };
     xhr.upload.onprogress = (e) => setProgress({ phase: "uploading", done: e.loaded, total: e.total || file.size }); // prettier-ignore
+    // The server parses as the file arrives and answers once it has checked every row.
+    xhr.upload.onload = () => setProgress({ phase: "reading", done: file.size, total: file.size }); // prettier-ignore
     xhr.onprogress = handleLines;
     xhr.onload = () => {
       handleLines();
       setProgress(null);
-      if (xhr.status >= 400 && !xhr.responseText) setError(te("unexpected"));
+      if (xhr.status >= 400) setError(refusal(xhr.responseText));
     };
     xhr.onerror = () => {
       setProgress(null);
@@ -78,6 +82,17 @@ export function ImportForm({ workspaceSlug, today }: { workspaceSlug: string; to
     };
     setProgress({ phase: "uploading", done: 0, total: file.size });
     xhr.send(file);
+  }
+
+  /** The translated message of a JSON refusal ({ error: { code, values } }). */
+  function refusal(body: string): string {
+    try {
+      const { error } = JSON.parse(body) as { error?: { code?: string; values?: Record<string, string | number> } }; // prettier-ignore
+      if (error?.code) return te(error.code as "unexpected", error.values);
+    } catch {
+      // Not JSON (a proxy's error page): the generic message below.
+    }
+    return te("unexpected");
   }
 
   function downloadErrors(summary: ImportSummary) {

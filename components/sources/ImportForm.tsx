@@ -26,7 +26,7 @@ export function ImportForm({ workspaceSlug }: { workspaceSlug: string }) {
     setBusy(commit ? "commit" : "preview");
     try {
       const response = await fetch(
-        `/w/${encodeURIComponent(workspaceSlug)}/sources/import/upload?commit=${commit ? 1 : 0}`,
+        `/api/sources/${encodeURIComponent(workspaceSlug)}/import?commit=${commit ? 1 : 0}`,
         {
           method: "POST",
           body: text,

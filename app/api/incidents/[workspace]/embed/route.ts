@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
+import { NO_STORE, workspaceRoute } from "@/lib/http/route";
 import { citedIncidents, computeEmbed, parseEmbedSpec } from "@/lib/incidents/embeds";
-import { errorResponse, NO_STORE, routeMember } from "@/lib/incidents/http";
 import { listSavedQueries } from "@/lib/incidents/saved-queries";
 
 export const dynamic = "force-dynamic";
@@ -10,15 +10,10 @@ export const dynamic = "force-dynamic";
  * chart; ?cite=<id,id> → what footnotes need about those incident rows; ?saved → the
  * workspace's saved queries (the embed dialog offers them).
  */
-export async function GET(
-  request: Request,
-  { params }: { params: Promise<{ workspace: string }> },
-) {
-  // prettier-ignore
-  const member = await routeMember((await params).workspace);
-  if (member instanceof Response) return member;
-  const query = new URL(request.url).searchParams;
-  try {
+export const GET = workspaceRoute<{ workspace: string }>(
+  "incident.read",
+  async ({ request, member }) => {
+    const query = new URL(request.url).searchParams;
     if (query.has("saved")) {
       return NextResponse.json({ queries: await listSavedQueries(member) }, { headers: NO_STORE }); // prettier-ignore
     }
@@ -28,7 +23,5 @@ export async function GET(
     }
     const result = await computeEmbed(member, parseEmbedSpec(query.get("spec") ?? ""));
     return NextResponse.json(result, { headers: NO_STORE });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);

@@ -1,21 +1,15 @@
+import { NO_STORE, workspaceRoute } from "@/lib/http/route";
 import { exportIncidentsCsv } from "@/lib/incidents/export";
-import { errorResponse, NO_STORE, routeMember } from "@/lib/incidents/http";
-import { assertCanRead } from "@/lib/incidents/queries";
 import { incidentFilterSchema } from "@/lib/incidents/query-schema";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 export const dynamic = "force-dynamic";
 
 /** The browser's filtered rows as CSV (same query string as the incidents page). */
-export async function GET(
-  request: Request,
-  { params }: { params: Promise<{ workspace: string }> },
-) {
-  // prettier-ignore
-  const member = await routeMember((await params).workspace);
-  if (member instanceof Response) return member;
-  try {
-    assertCanRead(member);
-    const filter = incidentFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams)); // prettier-ignore
+export const GET = workspaceRoute<{ workspace: string }>(
+  "incident.read",
+  async ({ request, member }) => {
+    const filter = parseOrThrow(incidentFilterSchema, Object.fromEntries(new URL(request.url).searchParams)); // prettier-ignore
     const rows = exportIncidentsCsv(member, filter);
     const encoder = new TextEncoder();
     const stream = new ReadableStream<Uint8Array>({
@@ -32,7 +26,5 @@ export async function GET(
         "Content-Disposition": `attachment; filename="incidents-${new Date().toISOString().slice(0, 10)}.csv"`,
       },
     });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);

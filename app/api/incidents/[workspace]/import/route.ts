@@ -1,48 +1,38 @@
-import { runImportRequest, type ImportEvent } from "@/lib/incidents/import/import-request";
-import { NO_STORE, routeMember } from "@/lib/incidents/http";
+import { NO_STORE, workspaceRoute } from "@/lib/http/route";
+import { readLimitedBody } from "@/lib/http/read-limited-body";
+import {
+  importTooLarge,
+  receiveImport,
+  runReceivedImport,
+  type ImportEvent,
+} from "@/lib/incidents/import/import-request";
+import { MAX_IMPORT_BYTES } from "@/lib/incidents/import/parse-import";
 
 export const dynamic = "force-dynamic";
 
 /**
  * POST the CSV file as the request body, with ?dataset=&mode=preview|commit&fileName=
- * &version=&accessDate=&skipRejected=. The body is parsed as it streams in; the answer is
- * NDJSON: progress events, then one result or error event.
+ * &version=&accessDate=&skipRejected=. Who may import is decided before the body is read;
+ * the body is parsed as it streams in and refused at 100 MB (413). The answer is NDJSON:
+ * progress events while rows are written, then one result or error event.
  */
-export async function POST(
-  request: Request,
-  { params }: { params: Promise<{ workspace: string }> },
-) {
-  // prettier-ignore
-  const member = await routeMember((await params).workspace);
-  if (member instanceof Response) return member;
-  const query = new URL(request.url).searchParams;
-  const size = Number(request.headers.get("content-length") ?? 0);
-  const body = readBody(request.body);
-  const encoder = new TextEncoder();
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const emit = (event: ImportEvent) =>
-        controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
-      await runImportRequest(member, query, body, size, emit);
-      controller.close();
-    },
-  });
-  return new Response(stream, {
-    headers: { ...NO_STORE, "Content-Type": "application/x-ndjson; charset=utf-8" },
-  });
-}
-
-async function* readBody(body: ReadableStream<Uint8Array> | null): AsyncGenerator<Uint8Array> {
-  if (!body) return;
-  const reader = body.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    // Stops the upload when the importer gives up early (file too large, broken header).
-    await reader.cancel().catch(() => undefined);
-  }
-}
+export const POST = workspaceRoute<{ workspace: string }>(
+  "incident.import",
+  async ({ request, member }) => {
+    const query = new URL(request.url).searchParams;
+    const body = readLimitedBody(request, MAX_IMPORT_BYTES, importTooLarge);
+    const received = await receiveImport(member, query, body);
+    const encoder = new TextEncoder();
+    const stream = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        const emit = (event: ImportEvent) =>
+          controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+        await runReceivedImport(member, received, emit);
+        controller.close();
+      },
+    });
+    return new Response(stream, {
+      headers: { ...NO_STORE, "Content-Type": "application/x-ndjson; charset=utf-8" },
+    });
+  },
+);

@@ -1,20 +1,13 @@
 import { db } from "@/lib/db";
+import { NO_STORE, workspaceRoute } from "@/lib/http/route";
 import { errorReportCsv } from "@/lib/incidents/csv/write-csv";
-import { errorResponse, NO_STORE, routeMember } from "@/lib/incidents/http";
-import { assertCanRead } from "@/lib/incidents/queries";
 
 export const dynamic = "force-dynamic";
 
 /** The row-error report of a committed import batch, as CSV (line, column, reason). */
-export async function GET(
-  _request: Request,
-  { params }: { params: Promise<{ workspace: string; batchId: string }> },
-) {
-  const { workspace, batchId } = await params;
-  const member = await routeMember(workspace);
-  if (member instanceof Response) return member;
-  try {
-    assertCanRead(member);
+export const GET = workspaceRoute<{ workspace: string; batchId: string }>(
+  "incident.read",
+  async ({ params: { batchId }, member }) => {
     const batch = /^[0-9a-f-]{36}$/i.test(batchId)
       ? await db.importBatch.findFirst({
           where: { id: batchId, workspaceId: member.workspaceId },
@@ -30,7 +23,5 @@ export async function GET(
         "Content-Disposition": `attachment; filename="import-errors-${batchId.slice(0, 8)}.csv"`,
       },
     });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);
