@@ -35,7 +35,13 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    // Signs each demo user in once, through the form, and saves the browser's cookies for
+    // the journeys (e2e/helpers.ts: openAs, signIn). Runs anew with every run: each run's
+    // server has its own database and session secret.
+    { name: "setup", testMatch: /auth\.setup\.ts$/, use: { ...devices["Desktop Chrome"] } },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+  ],
   webServer: {
     command: "node_modules/.bin/tsx lib/dev/e2e-server.ts",
     url: `${baseURL}/signin`,

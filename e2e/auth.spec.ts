@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, USERS, WORKSPACE, openAs, signIn } from "./helpers";
+import { DEMO_PASSWORD, USERS, WORKSPACE, newMember, openAs, signInThroughForm } from "./helpers";
 
 test.describe("sign-in", () => {
   for (const [role, email] of Object.entries(USERS)) {
     test(`the demo ${role} signs in and sees the Western Mali desk`, async ({ page }) => {
-      await signIn(page, email);
+      await signInThroughForm(page, email);
       await expect(page.getByTestId("workspace-list")).toContainText("Western Mali desk");
       await page.goto(WORKSPACE);
       await expect(page.getByTestId("brief-table")).toBeVisible();
@@ -24,9 +24,11 @@ test.describe("sign-in", () => {
   test("'Sign out everywhere' ends the account's sessions in every browser", async ({
     browser,
   }) => {
-    const laptop = await openAs(browser, USERS.viewer);
-    const phone = await openAs(browser, USERS.viewer);
+    // An account of its own: the other journeys share the demo users' saved sessions.
+    const { email, password, page: laptop } = await newMember(browser, "VIEWER");
+    const phone = await openAs(browser);
     try {
+      await signInThroughForm(phone, email, password);
       // A browser that signed in is remembered for throttling (its own failure count).
       const cookies = await phone.context().cookies();
       expect(cookies.find((c) => c.name === "briefroom-device")).toMatchObject({ httpOnly: true });
@@ -47,7 +49,7 @@ test.describe("sign-in", () => {
       );
       expect(token.status()).toBe(401);
 
-      await signIn(phone, USERS.viewer);
+      await signInThroughForm(phone, email, password);
       await phone.goto(WORKSPACE);
       await expect(phone.getByTestId("brief-table")).toBeVisible();
     } finally {

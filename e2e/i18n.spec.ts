@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { USERS, WORKSPACE, signIn } from "./helpers";
+import { USERS, WORKSPACE, signIn, signInThroughForm } from "./helpers";
 
 test("the Arabic UI is right-to-left and the choice is remembered", async ({ page }, testInfo) => {
   await signIn(page, USERS.approver);
@@ -21,7 +21,7 @@ test("the Arabic UI is right-to-left and the choice is remembered", async ({ pag
   // Remembered for the account: a fresh browser signs in straight into Arabic.
   const other = await page.context().browser()!.newContext();
   const second = await other.newPage();
-  await signIn(second, USERS.approver);
+  await signInThroughForm(second, USERS.approver);
   await expect(second.locator("html")).toHaveAttribute("dir", "rtl");
   await other.close();
 
