@@ -1,5 +1,5 @@
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
-import { isDomainError } from "@/lib/errors/domain-error";
+import { DomainError, isDomainError } from "@/lib/errors/domain-error";
 import type { Member } from "@/lib/policy/can";
 import { findWorkspaceAccess, type WorkspaceAccess } from "@/lib/workspaces/queries";
 import { ok, type ActionResult } from "./result";
@@ -21,17 +21,19 @@ export async function runAction<T>(work: () => Promise<T>): Promise<ActionResult
 /**
  * The one wrapper for workspace server actions: it signs the caller in, resolves their
  * membership of the workspace named by `slug` (not a member → notFound), and maps domain
- * errors to results. The handler itself asks `can()` for the specific action through the
- * service it calls.
+ * errors to results, those of the sign-in and membership lookups included (a database that
+ * is down answers `databaseUnavailable`). The handler itself asks `can()` for the specific
+ * action through the service it calls.
  */
 export function workspaceAction<I, O>(
   handler: (ctx: WorkspaceContext, input: I) => Promise<O>,
 ): (slug: string, input: I) => Promise<ActionResult<O>> {
-  return async (slug, input) => {
-    const user = await getSessionUser();
-    if (!user) return { ok: false, error: { code: "unauthenticated", values: {} } };
-    const access = typeof slug === "string" ? await findWorkspaceAccess(slug, user.id) : null;
-    if (!access) return { ok: false, error: { code: "notFound", values: {} } };
-    return runAction(() => handler({ ...access, user }, input));
-  };
+  return (slug, input) =>
+    runAction(async () => {
+      const user = await getSessionUser();
+      if (!user) throw new DomainError("unauthenticated");
+      const access = typeof slug === "string" ? await findWorkspaceAccess(slug, user.id) : null;
+      if (!access) throw new DomainError("notFound");
+      return handler({ ...access, user }, input);
+    });
 }

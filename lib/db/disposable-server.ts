@@ -173,7 +173,7 @@ async function waitUntilReady(
   child: ChildProcess,
   log: () => string[],
 ): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000; // a loaded two-core machine can take a while
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`The disposable PostgreSQL exited:\n${log().join("\n")}`);
