@@ -67,8 +67,8 @@ export async function startDisposableServer(
   const dataDir = path.join(root, "data");
   await giveTo(root, user);
   await initdb(binaries.initdb, dataDir, user);
-  const port = await freePort();
-  const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
+  let port = await freePort();
+  let url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
 
   let child: ChildProcess | null = null;
   let log: string[] = [];
@@ -122,7 +122,23 @@ export async function startDisposableServer(
       running.kill(SIGNALS[mode]);
     }).then(() => (mode === "kill" ? waitForBackendsToExit(dataDir) : undefined));
 
-  await start();
+  // Another process may take the free port before the server binds it: try another one.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await start();
+      break;
+    } catch (error) {
+      const taken = /could not bind|already in use|another server/i.test(String(error));
+      await stop("kill");
+      if (!taken || attempt >= 3) {
+        onExit();
+        process.removeListener("exit", onExit);
+        throw error;
+      }
+      port = await freePort();
+      url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
+    }
+  }
   return {
     url,
     port,
