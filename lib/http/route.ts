@@ -33,7 +33,8 @@ export function errorJson(
 export function route<P>(
   handler: (request: Request, params: P) => Promise<Response>,
 ): RouteHandler<P> {
-  return async (request, context) => {
+  return async (request, context) => closeAfterRefusedUpload(request, await answer(request, context)); // prettier-ignore
+  async function answer(request: Request, context: RouteContext<P>): Promise<Response> {
     const crossSite = crossSiteReason(request);
     if (crossSite) {
       return errorJson(403, "crossSite", {}, `Cross-site request refused: ${crossSite}.`);
@@ -45,7 +46,23 @@ export function route<P>(
       console.error("[route]", request.method, new URL(request.url).pathname, error);
       return errorJson(500, "unexpected");
     }
-  };
+  }
+}
+
+/**
+ * A refused request may still be sending its body (a viewer's 100 MB upload). Answering
+ * does not stop it, and the server would otherwise receive and discard the rest to reuse
+ * the connection: closing the connection after the answer ends the upload there.
+ */
+function closeAfterRefusedUpload(request: Request, response: Response): Response {
+  if (response.status >= 400 && request.body !== null && !response.headers.has("connection")) {
+    try {
+      response.headers.set("Connection", "close");
+    } catch {
+      // Immutable headers (a fetched response passed through): leave them as they are.
+    }
+  }
+  return response;
 }
 
 export type UserRouteContext<P> = { request: Request; params: P; user: SessionUser };

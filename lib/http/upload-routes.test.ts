@@ -50,6 +50,8 @@ describe("incident import route", () => {
     expect(await errorOf(response)).toBe("forbidden");
     expect(body.sent()).toBe(0);
     expect(Date.now() - started).toBeLessThan(2000);
+    // The connection closes after the answer, ending the upload there.
+    expect(response.headers.get("connection")).toBe("close");
   });
 
   it("answers signed-out and non-member uploads before reading them", async () => {
