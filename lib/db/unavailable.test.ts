@@ -7,6 +7,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as collabToken } from "@/app/api/briefs/[briefId]/collab-token/route";
+import { routeParams, routeRequest, sameOrigin } from "@/lib/test/session-request";
 import { runAction } from "../actions/workspace-action";
 import { createBriefWithMembers, type TestBrief } from "../collab/test-factories";
 import { db } from "../db";
@@ -32,6 +34,16 @@ const QUICKLY_MS = 3_000;
 let postgres: DisposableServer | undefined;
 let brief: TestBrief;
 let slug: string;
+
+/** The route every editor calls when it (re)connects, called as Next calls it. */
+async function askForCollabToken(): Promise<Response> {
+  const request = await routeRequest(`/api/briefs/${brief.briefId}/collab-token`, {
+    method: "POST",
+    user: brief.users.EDITOR,
+    headers: sameOrigin(),
+  });
+  return collabToken(request, routeParams({ briefId: brief.briefId }));
+}
 
 async function timed<T>(work: () => Promise<T>): Promise<{ value: T | unknown; ms: number }> {
   const started = Date.now();
@@ -119,5 +131,21 @@ describe.each(SERVERS)("the database going away under the web app, on %s", (_lab
     const access = await findWorkspaceAccess(slug, brief.users.EDITOR.id);
     expect(access?.member.role).toBe("EDITOR");
     expect(await db.$transaction(async (tx) => tx.brief.count({ where: { id: brief.briefId } }))).toBe(1); // prettier-ignore
+  });
+
+  it("answers a route handler with 503 databaseUnavailable while it is down, and normally once it is back", async () => {
+    expect((await askForCollabToken()).status).toBe(200);
+
+    await postgres!.stop("kill");
+    const down = await timed(askForCollabToken);
+    expect(down.ms).toBeLessThan(QUICKLY_MS);
+    const response = down.value as Response;
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: "databaseUnavailable" } }); // prettier-ignore
+
+    await postgres!.start();
+    const back = await askForCollabToken();
+    expect(back.status).toBe(200);
+    expect(await back.json()).toMatchObject({ token: expect.any(String), readOnly: false });
   });
 });
