@@ -4,7 +4,10 @@ import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
-import { STORAGE_PENDING_SIGNAL } from "@/lib/collab/storage-pending";
+import {
+  isDatabaseUnavailableReason,
+  watchDatabaseOutage,
+} from "@/lib/collab/database-outage-watch";
 import { DATABASE_UNAVAILABLE_REASON } from "@/lib/errors/database-unavailable";
 
 export type ConnectionState =
@@ -46,16 +49,13 @@ export function useCollabSession(briefId: string, collabUrl: string): CollabSess
     });
     let denied = false;
     let everSynced = false;
-    // The database is down: the server keeps our edits unacknowledged (and says so), or
-    // refused to open the brief for now. Cleared once everything is acknowledged.
-    let unavailable = false;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    let retryDelayMs = 2_000;
+    const outage = watchDatabaseOutage(provider, () => update());
     const compute = (): ConnectionState => {
       if (denied) return "denied";
       everSynced ||= provider.isSynced;
-      if (unavailable && provider.isSynced && !provider.hasUnsyncedChanges) unavailable = false;
-      if (unavailable) return "unavailable";
+      // The database is down: our edits wait unacknowledged, or the brief could not be
+      // opened for now (the watch reconnects by itself until it opens).
+      if (outage.unavailable) return "unavailable";
       if (provider.configuration.websocketProvider.status !== WebSocketStatus.Connected) {
         if (!everSynced) return "connecting";
         return provider.hasUnsyncedChanges || !navigator.onLine ? "offline" : "reconnecting";
@@ -83,23 +83,8 @@ export function useCollabSession(briefId: string, collabUrl: string): CollabSess
     };
     window.addEventListener("online", onOnline);
     window.addEventListener("offline", onOffline);
-    provider.on("stateless", ({ payload }: { payload: string }) => {
-      if (payload !== STORAGE_PENDING_SIGNAL) return;
-      unavailable = true;
-      update();
-    });
-    provider.on("authenticated", () => (retryDelayMs = 2_000));
     provider.on("authenticationFailed", ({ reason }: { reason: string }) => {
-      if (reason.includes(DATABASE_UNAVAILABLE_REASON)) {
-        // Not a refusal of this user: close the socket after a while, and the provider
-        // reconnects (new token, new sync) by itself; our edits stay in the doc meanwhile.
-        unavailable = true;
-        clearTimeout(retry);
-        retry = setTimeout(() => socket.webSocket?.close(), retryDelayMs);
-        retryDelayMs = Math.min(retryDelayMs * 2, 15_000);
-        update();
-        return;
-      }
+      if (isDatabaseUnavailableReason(reason)) return; // not a refusal of this user
       denied = true;
       update();
     });
@@ -108,7 +93,7 @@ export function useCollabSession(briefId: string, collabUrl: string): CollabSess
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setSession({ doc, provider, state: "connecting" });
     return () => {
-      clearTimeout(retry);
+      outage.destroy();
       window.removeEventListener("online", onOnline);
       window.removeEventListener("offline", onOffline);
       provider.destroy();

@@ -17,8 +17,9 @@ import type { PostgresBinaries } from "../db/embedded-binaries";
 import { ensureDatabaseExists, migrateDeploy } from "../db/migrate";
 import { asRole, grantRuntimeRole, RUNTIME_ROLE } from "../db/runtime-role";
 import { applyStoredState, loadBriefState } from "./brief-state";
+import { watchDatabaseOutage } from "./database-outage-watch";
 import { STORAGE_PENDING_SIGNAL } from "./storage-pending";
-import { createBriefWithMembers, type TestBrief } from "./test-factories";
+import { createBriefWithMembers, type TestBrief } from "@/lib/test/factories";
 import {
   appendParagraph,
   connectClient,
@@ -107,6 +108,8 @@ describe.each(SERVERS)(
       b.provider.on("stateless", ({ payload }: { payload: string }) => heard.b.push(payload));
       reader.provider.on("stateless", ({ payload }: { payload: string }) => heard.reader.push(payload)); // prettier-ignore
       await Promise.all([waitSynced(a), waitSynced(b), waitSynced(reader)]);
+      // What the browser's editor watches to say "Not saved – database unavailable".
+      const outage = { a: watchDatabaseOutage(a.provider), reader: watchDatabaseOutage(reader.provider) }; // prettier-ignore
 
       const before = ["A before: Kayes road open", "B before: مركز الشرطة"];
       appendParagraph(a.doc, before[0]!);
@@ -140,6 +143,8 @@ describe.each(SERVERS)(
       expect(heard.a).toContain(STORAGE_PENDING_SIGNAL);
       expect(heard.b).toContain(STORAGE_PENDING_SIGNAL);
       expect(heard.reader).toContain(STORAGE_PENDING_SIGNAL);
+      expect(outage.a.unavailable).toBe(true);
+      expect(outage.reader.unavailable).toBe(false); // nothing of the reader's is unsaved
       expect(collab.output()).toContain("the database is unreachable");
 
       await postgres!.start();
@@ -156,6 +161,7 @@ describe.each(SERVERS)(
       expect(a.closeCodes).toEqual([]);
       expect(b.closeCodes).toEqual([]);
       expect(reader.closeCodes).toEqual([]);
+      expect(outage.a.unavailable).toBe(false);
       await waitFor(() => paragraphs(reader.doc).join("|") === paragraphs(a.doc).join("|"), "the reader to see every edit"); // prettier-ignore
       expect(collab.output()).toMatch(/the database is back after [\d.]+ s/);
       // main.ts logs every unhandled rejection instead of dying: there must have been none.
@@ -177,7 +183,7 @@ describe.each(SERVERS)(
       expect(paragraphs(fresh.doc)).toEqual(stored);
     }, 120_000);
 
-    it("refuses to open a brief while the database is down, saying why, and opens it once it is back", async () => {
+    it("refuses to open a brief while the database is down, saying why, and the same client opens it by itself once it is back", async () => {
       if (!postgres!.running) await postgres!.start(); // a failed test above may leave it down
       const other = await createBriefWithMembers();
       const collab = await startCollab();
@@ -191,24 +197,31 @@ describe.each(SERVERS)(
         role: "EDITOR",
       });
       clients.push(refused);
+      // What the browser's editor does (components/editor/use-collab-session.ts).
+      const outage = watchDatabaseOutage(refused.provider, undefined, { firstMs: 200, maxMs: 1_000 }); // prettier-ignore
       await waitFor(() => refused.refusals.length > 0, "the refusal", 15_000);
       expect(Date.now() - startedAt).toBeLessThan(5_000);
-      expect(refused.refusals).toEqual(["database-unavailable"]);
+      expect(refused.refusals[0]).toBe("database-unavailable");
+      expect(outage.unavailable).toBe(true);
       expect(refused.provider.isSynced).toBe(false);
+      // Typed while the brief could not open: kept in the client's document.
+      appendParagraph(refused.doc, "Typed while the database was down");
+      // It keeps trying, and keeps being told why.
+      await waitFor(() => refused.refusals.length >= 3, "two more attempts", 15_000);
+      expect(new Set(refused.refusals)).toEqual(new Set(["database-unavailable"]));
       expect(collab.child.exitCode).toBeNull();
 
       await postgres!.start();
-      const opened = await connectClient({
-        url: collab.url,
-        briefId: other.briefId,
-        user: other.users.EDITOR,
-        role: "EDITOR",
-      });
-      clients.push(opened);
-      await waitSynced(opened, 15_000);
-      appendParagraph(opened.doc, "Opened after the outage");
-      await waitAcknowledged(opened);
-      expect(await storedParagraphs(other.briefId)).toEqual(["Opened after the outage"]);
+      await waitSynced(refused, 20_000);
+      await waitAcknowledged(refused);
+      expect(outage.unavailable).toBe(false);
+      appendParagraph(refused.doc, "Typed once it opened");
+      await waitAcknowledged(refused);
+      expect(await storedParagraphs(other.briefId)).toEqual([
+        "Typed while the database was down",
+        "Typed once it opened",
+      ]);
+      outage.destroy();
     }, 90_000);
   },
 );
