@@ -4,7 +4,7 @@ import { mintCollabToken } from "../auth/collab-token";
 import { revokeSessions } from "../auth/revoke-sessions";
 import { withTestDatabase } from "../test/with-test-database";
 import { createCollabServer } from "./server";
-import { createBriefWithMembers, type TestBrief } from "./test-factories";
+import { createBriefWithMembers, type TestBrief } from "@/lib/test/factories";
 import {
   connectClient,
   TEST_AUTH_SECRET,

@@ -7,7 +7,7 @@ import { withTestDatabase } from "../test/with-test-database";
 import { compactBrief, loadBriefState, storedStateAsUpdate } from "./brief-state";
 import { isWellFormedUpdate } from "./sync-frame";
 import { appendParagraph } from "./test-clients";
-import { createBriefWithMembers, type TestBrief } from "./test-factories";
+import { createBriefWithMembers, type TestBrief } from "@/lib/test/factories";
 import { asBytes, UpdateLogWriter } from "./update-log";
 
 withTestDatabase("collab-brief-state");

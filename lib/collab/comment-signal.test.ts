@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMENT_SIGNAL, WORKFLOW_SIGNAL } from "../comments/signal";
 import { withTestDatabase } from "../test/with-test-database";
 import { createCollabServer } from "./server";
-import { createBriefWithMembers, type TestBrief } from "./test-factories";
+import { createBriefWithMembers, type TestBrief } from "@/lib/test/factories";
 import {
   connectClient,
   TEST_AUTH_SECRET,

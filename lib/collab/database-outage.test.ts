@@ -19,7 +19,7 @@ import { asRole, grantRuntimeRole, RUNTIME_ROLE } from "../db/runtime-role";
 import { applyStoredState, loadBriefState } from "./brief-state";
 import { watchDatabaseOutage } from "./database-outage-watch";
 import { STORAGE_PENDING_SIGNAL } from "./storage-pending";
-import { createBriefWithMembers, type TestBrief } from "./test-factories";
+import { createBriefWithMembers, type TestBrief } from "@/lib/test/factories";
 import {
   appendParagraph,
   connectClient,

@@ -10,7 +10,7 @@ import { loadBriefState, storedStateAsUpdate } from "./brief-state";
 import { briefDocumentName } from "./document-name";
 import { createCollabServer } from "./server";
 import { isWellFormedUpdate } from "./sync-frame";
-import { createBriefWithMembers, type TestBrief } from "./test-factories";
+import { createBriefWithMembers, type TestBrief } from "@/lib/test/factories";
 import {
   appendParagraph,
   connectClient,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTestDatabase } from "../test/with-test-database";
-import { createBriefWithMembers, type TestBrief } from "./test-factories";
+import { createBriefWithMembers, type TestBrief } from "@/lib/test/factories";
 import {
   appendParagraph,
   connectClient,

@@ -10,7 +10,7 @@ import { withTestDatabase } from "../test/with-test-database";
 import { loadBriefState, storedStateAsUpdate } from "./brief-state";
 import { briefDocumentName } from "./document-name";
 import { createCollabServer } from "./server";
-import { createBriefWithMembers, type TestBrief } from "./test-factories";
+import { createBriefWithMembers, type TestBrief } from "@/lib/test/factories";
 import {
   appendParagraph,
   connectClient,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { compactBrief } from "@/lib/collab/brief-state";
-import { createBriefWithMembers, type TestBrief } from "@/lib/collab/test-factories";
+import { createBriefWithMembers, type TestBrief } from "@/lib/test/factories";
 import { db } from "@/lib/db";
 import type { Member, Role } from "@/lib/policy/can";
 import { freezeBrief } from "@/lib/publishing/freeze";

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as collabToken } from "@/app/api/briefs/[briefId]/collab-token/route";
 import { routeParams, routeRequest, sameOrigin } from "@/lib/test/session-request";
 import { runAction } from "../actions/workspace-action";
-import { createBriefWithMembers, type TestBrief } from "../collab/test-factories";
+import { createBriefWithMembers, type TestBrief } from "@/lib/test/factories";
 import { db } from "../db";
 import {
   DATABASE_UNAVAILABLE_DIGEST,

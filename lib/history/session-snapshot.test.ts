@@ -1,7 +1,7 @@
 import type { Server } from "@hocuspocus/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCollabServer } from "@/lib/collab/server";
-import { createBriefWithMembers } from "@/lib/collab/test-factories";
+import { createBriefWithMembers } from "@/lib/test/factories";
 import {
   appendParagraph,
   connectClient,

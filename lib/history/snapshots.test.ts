@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { setCitationStyleInDoc } from "@/lib/citations/brief-settings";
 import { compactBrief } from "@/lib/collab/brief-state";
-import { createBriefWithMembers, type TestBrief } from "@/lib/collab/test-factories";
+import { createBriefWithMembers, type TestBrief } from "@/lib/test/factories";
 import { db } from "@/lib/db";
 import type { Member, Role } from "@/lib/policy/can";
 import { domainCode } from "@/lib/test/domain-code";
