@@ -18,8 +18,14 @@ const nextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
         ],
+      },
+      {
+        // Nothing is framed by another site, except the published reader when
+        // READER_FRAME_ANCESTORS allows it: proxy.ts sends the reader's frame headers, with
+        // the page's Content-Security-Policy (frame-ancestors) and HSTS.
+        source: "/:path((?!p(?:/|$)).*)",
+        headers: [{ key: "X-Frame-Options", value: "DENY" }],
       },
     ];
   },

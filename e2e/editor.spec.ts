@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { failOnCspViolations } from "./csp";
 import { USERS, WORKSPACE, signIn } from "./helpers";
+
+failOnCspViolations(test);
 
 test("the editor formats text, inserts blocks from the slash menu and refuses javascript: links", async ({
   page,

@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { failOnCspViolations } from "./csp";
 import { signIn, USERS, WORKSPACE } from "./helpers";
+
+failOnCspViolations(test);
 
 // Published by the demo seed (lib/demo/publications.ts): the Arabic brief with a public
 // link, the French brief for workspace members only.
@@ -85,4 +88,24 @@ test("the reader page follows the interface language and prints only the brief",
   await expect(page.locator(".topbar")).toBeHidden();
   await expect(page.locator(".reader-side")).toBeHidden();
   await expect(page.getByTestId("reader-body")).toBeVisible();
+});
+
+test("pages carry a per-request nonce policy; nothing but an allowed site frames them", async ({
+  page,
+}) => {
+  const first = await page.goto(ARABIC);
+  const csp = first?.headers()["content-security-policy"] ?? "";
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(first?.headers()["x-frame-options"]).toBe("DENY");
+  // Served over plain http here: no HSTS.
+  expect(first?.headers()["strict-transport-security"]).toBeUndefined();
+  // Next.js put the nonce on its scripts, and it changes with every response.
+  expect(await page.locator("script[nonce]").count()).toBeGreaterThan(0);
+  const second = await page.goto(ARABIC);
+  const nonce = (policy: string) => /'nonce-([^']+)'/.exec(policy)?.[1];
+  expect(nonce(second?.headers()["content-security-policy"] ?? "")).not.toBe(nonce(csp));
+  // Route handlers are not framed either.
+  const api = await page.request.get("/api/incidents/western-mali/embed?saved=1");
+  expect(api.headers()["x-frame-options"]).toBe("DENY");
 });
