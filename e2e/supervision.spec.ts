@@ -3,12 +3,13 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { collabReady, newBrief, openAs, USERS } from "./helpers";
 
-// Written by lib/dev/e2e-server.ts each time a supervised service (re)starts.
-const SERVICES_FILE = path.join(process.cwd(), ".tmp", "e2e-services.json");
 type Service = "collab" | "web";
 
+/** Written by lib/dev/e2e-server.ts each time a supervised service (re)starts. */
 function pidOf(service: Service): number {
-  const pids = JSON.parse(readFileSync(SERVICES_FILE, "utf8")) as Record<Service, number>;
+  const port = Number(process.env.E2E_PORT ?? 3107);
+  const file = path.join(process.cwd(), ".tmp", `e2e-services-${port}.json`);
+  const pids = JSON.parse(readFileSync(file, "utf8")) as Record<Service, number>;
   return pids[service];
 }
 

@@ -25,7 +25,8 @@ import {
  * The process id of each running service, rewritten on every restart, so a journey can kill
  * one the way a crash would and watch it come back. Read by e2e/supervision.spec.ts.
  */
-const SERVICES_FILE = path.join(ROOT, ".tmp", "e2e-services.json");
+// Named after the web port, so two runs side by side (each on its own port) never mix them up.
+const SERVICES_FILE = path.join(ROOT, ".tmp", `e2e-services-${process.env.E2E_PORT ?? 3107}.json`);
 const pids: Record<string, number | undefined> = {};
 function recordPid(name: string) {
   return (child: { pid?: number }) => {
