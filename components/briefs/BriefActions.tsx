@@ -9,6 +9,7 @@ import {
   restoreBriefAction,
 } from "@/app/(workspace)/w/[workspace]/brief-actions";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
+import { announceWorkflowStep } from "@/components/workflow/workflow-signal";
 import type { ActionResult } from "@/lib/actions/result";
 
 type Props = {
@@ -48,6 +49,9 @@ export function BriefActions({ workspaceSlug, brief, canRename, canDelete, canRe
             () => {
               setEditing(false);
               router.refresh();
+              // Renaming an approved brief returns it to draft: the other open pages of the
+              // brief refresh their review panel as after a workflow step.
+              announceWorkflowStep();
             },
           );
         }}
