@@ -29,6 +29,12 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void stop("SIGTERM"));
   // The parent may die without signalling us (kill -9): don't linger holding the port.
   process.on("disconnect", () => void stop("disconnect"));
+  // A server that dies under us takes this process with it, so whoever supervises it (npm
+  // start) starts both again on the same data.
+  void embedded.died.then((reason) => {
+    console.error(`embedded PostgreSQL stopped unexpectedly (${reason})`);
+    process.exit(1);
+  });
   console.log(`EMBEDDED_DB_READY ${embedded.url}`);
 }
 

@@ -25,6 +25,8 @@ export type EmbeddedPostgres = {
   pid: number;
   /** Fast shutdown: ends client connections, checkpoints and releases the data directory. */
   stop(): Promise<void>;
+  /** Resolves when the server process ends for any reason other than stop(): a crash or a kill. */
+  died: Promise<string>;
 };
 
 export type EmbeddedOptions = {
@@ -86,10 +88,16 @@ export async function startEmbeddedPostgres(
     throw error;
   }
   let stopping: Promise<void> | undefined;
+  const died = new Promise<string>((resolve) =>
+    child.once("exit", (code, signal) => {
+      if (!stopping) resolve(`${signal ?? code}: ${log.slice(-5).join(" | ")}`);
+    }),
+  );
   return {
     url,
     port,
     pid: child.pid ?? 0,
+    died,
     stop() {
       stopping ??= shutDown(child).then(() => {
         if (temporary) rmSync(path.dirname(dataDir), { recursive: true, force: true });

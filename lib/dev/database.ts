@@ -1,5 +1,5 @@
 import path from "node:path";
-import { BIN, ROOT, run, startService } from "./processes";
+import { BIN, ROOT, run, superviseService } from "./processes";
 
 /**
  * The database the product runs on, as the URL the app and the collab server connect with:
@@ -17,7 +17,9 @@ export async function prepareDatabase(echo = false): Promise<string> {
   const { ensureDatabaseExists, migrateDeploy } = await import("../db/migrate");
   const configured = process.env.DATABASE_URL;
   if (!configured) {
-    const { match } = await startService({
+    // Supervised like the servers: a database that dies is started again on the same data
+    // (PostgreSQL recovers from its write-ahead log) and the others reconnect to it.
+    const { match } = await superviseService({
       name: "db",
       command: BIN("tsx"),
       args: [path.join(ROOT, "lib/db/embedded-server.ts")],
