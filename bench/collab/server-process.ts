@@ -7,6 +7,7 @@ import { Server } from "@hocuspocus/server";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { createCollabServer } from "../../lib/collab/server";
+import { collabHooks } from "../../lib/workflow/collab-hooks";
 
 const kind = process.argv[2];
 const origin = process.env.BENCH_ORIGIN ?? "http://bench.briefroom.test";
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
           address: "127.0.0.1",
           allowedOrigins: [origin],
           broadcastBeforeCommit: kind === "ours-early",
+          ...collabHooks,
         });
   await server.listen();
   const lag = monitorEventLoopDelay({ resolution: 5 });

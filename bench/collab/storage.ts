@@ -3,7 +3,8 @@
  * compaction of 10k updates, and cold open of a B4-sized brief through the real server.
  */
 import * as Y from "yjs";
-import { compactBrief } from "../../lib/collab/brief-state";
+import { compactBrief } from "../../lib/collab/compaction";
+import { AFTER_COMPACTION } from "../../lib/workflow/collab-hooks";
 import { connectClient, waitSynced } from "../../lib/collab/test-clients";
 import { asBytes, UpdateLogWriter } from "../../lib/collab/update-log";
 import { db } from "../../lib/db";
@@ -78,7 +79,7 @@ export async function benchCompaction(
     const briefId = await newBriefId();
     await logTypingTrace(briefId, updates);
     const t0 = performance.now();
-    const result = await compactBrief(briefId);
+    const result = await compactBrief(briefId, { afterCompaction: AFTER_COMPACTION });
     if (run > 0) timings.push(performance.now() - t0);
     if (result.mergedUpdates !== updates)
       throw new Error(`compaction merged ${result.mergedUpdates} of ${updates}`);

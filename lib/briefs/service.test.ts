@@ -5,7 +5,8 @@ import { workspaceWith } from "@/lib/test/factories";
 import { domainCode } from "@/lib/test/domain-code";
 import { withTestDatabase } from "@/lib/test/with-test-database";
 import { findReadableBrief, listBriefs, listDeletedBriefs } from "./queries";
-import { createBrief, deleteBrief, renameBrief, restoreBrief } from "./service";
+import { renameBrief } from "@/lib/workflow/rename";
+import { createBrief, deleteBrief, restoreBrief } from "./service";
 
 withTestDatabase("briefs");
 

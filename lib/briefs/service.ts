@@ -3,12 +3,15 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { directionOf } from "@/lib/i18n/config";
 import { can, type BriefAction, type Member } from "@/lib/policy/can";
 import { parseOrThrow } from "@/lib/validation/parse";
-import { returnToDraftAfterRename } from "@/lib/workflow/after-rename";
-import type { BriefStatus } from "@/lib/workflow/state-machine";
-import { createBriefSchema, renameBriefSchema, type CreateBriefInput } from "./schema";
+import { createBriefSchema, type CreateBriefInput } from "./schema";
 
 /** Loads a brief of the member's workspace and checks `action`; unknown or foreign → notFound. */
-async function authorizedBrief(member: Member, briefId: string, action: BriefAction, tx: Tx) {
+export async function authorizedBrief(
+  member: Member,
+  briefId: string,
+  action: BriefAction,
+  tx: Tx,
+) {
   const brief = await tx.brief.findFirst({
     where: { id: briefId, workspaceId: member.workspaceId },
     select: { id: true, workspaceId: true, deletedAt: true },
@@ -42,33 +45,6 @@ export async function createBrief(member: Member, input: CreateBriefInput, tx: T
     },
     select: { id: true, title: true },
   });
-}
-
-/**
- * Renames a brief. The title is part of an approval, so renaming an APPROVED or PUBLISHED
- * brief returns it to DRAFT like an edit of its content (lib/workflow/after-rename.ts);
- * the row is locked so a concurrent approval or publication sees one order of events.
- */
-export async function renameBrief(member: Member, briefId: string, title: string, tx: Tx = db) {
-  const parsed = parseOrThrow(renameBriefSchema, { title });
-  const rename = async (t: Tx) => {
-    await authorizedBrief(member, briefId, "brief.rename", t);
-    const [locked] = await t.$queryRaw<{ title: string; status: BriefStatus }[]>`
-      SELECT title, status FROM briefs WHERE id = ${briefId}::uuid FOR UPDATE`;
-    const renamed = await t.brief.update({
-      where: { id: briefId },
-      data: { title: parsed.title, updatedById: member.userId },
-      select: { id: true, title: true },
-    });
-    if (locked) {
-      await returnToDraftAfterRename(t, { id: briefId, status: locked.status }, member.userId, {
-        from: locked.title,
-        to: parsed.title,
-      });
-    }
-    return renamed;
-  };
-  return tx === db ? db.$transaction(rename) : rename(tx);
 }
 
 export async function deleteBrief(member: Member, briefId: string, tx: Tx = db): Promise<void> {

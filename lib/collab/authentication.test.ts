@@ -1,4 +1,5 @@
 import type { Server } from "@hocuspocus/server";
+import { collabHooks } from "@/lib/workflow/collab-hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mintCollabToken } from "../auth/collab-token";
 import { revokeSessions } from "../auth/revoke-sessions";
@@ -24,7 +25,12 @@ const clients: TestClient[] = [];
 beforeAll(async () => {
   process.env.AUTH_SECRET = TEST_AUTH_SECRET;
   brief = await createBriefWithMembers();
-  server = createCollabServer({ port: 0, address: "127.0.0.1", allowedOrigins: [TEST_ORIGIN] });
+  server = createCollabServer({
+    ...collabHooks,
+    port: 0,
+    address: "127.0.0.1",
+    allowedOrigins: [TEST_ORIGIN],
+  });
   await server.listen();
   url = `ws://127.0.0.1:${server.address.port}`;
 });

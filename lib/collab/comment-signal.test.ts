@@ -1,4 +1,5 @@
 import type { Server } from "@hocuspocus/server";
+import { collabHooks } from "@/lib/workflow/collab-hooks";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMENT_SIGNAL, WORKFLOW_SIGNAL } from "../comments/signal";
@@ -51,12 +52,18 @@ beforeAll(async () => {
   process.env.AUTH_SECRET = TEST_AUTH_SECRET;
   brief = await createBriefWithMembers();
   otherBrief = await createBriefWithMembers();
-  server = createCollabServer({ port: 0, address: "127.0.0.1", allowedOrigins: [TEST_ORIGIN] });
+  server = createCollabServer({
+    ...collabHooks,
+    port: 0,
+    address: "127.0.0.1",
+    allowedOrigins: [TEST_ORIGIN],
+  });
   await server.listen();
   url = `ws://127.0.0.1:${server.address.port}`;
   const redisPrefix = `briefroom-test-${randomUUID()}`;
   shared = [0, 1].map(() =>
     createCollabServer({
+      ...collabHooks,
       port: 0,
       address: "127.0.0.1",
       allowedOrigins: [TEST_ORIGIN],

@@ -16,7 +16,7 @@ import {
 import type { PostgresBinaries } from "../db/embedded-binaries";
 import { ensureDatabaseExists, migrateDeploy } from "../db/migrate";
 import { asRole, grantRuntimeRole, RUNTIME_ROLE } from "../db/runtime-role";
-import { applyStoredState, loadBriefState } from "./brief-state";
+import { applyStoredState, loadBriefState } from "../documents/stored-state";
 import { watchDatabaseOutage } from "./database-outage-watch";
 import { STORAGE_PENDING_SIGNAL } from "./storage-pending";
 import { createBriefWithMembers, type TestBrief } from "@/lib/test/factories";

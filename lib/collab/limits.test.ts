@@ -1,4 +1,5 @@
 import type { Server } from "@hocuspocus/server";
+import { collabHooks } from "@/lib/workflow/collab-hooks";
 import * as encoding from "lib0/encoding";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
@@ -6,7 +7,7 @@ import * as Y from "yjs";
 import { db } from "../db";
 import { updateToText } from "../editor/to-text";
 import { withTestDatabase } from "../test/with-test-database";
-import { loadBriefState, storedStateAsUpdate } from "./brief-state";
+import { loadBriefState, storedStateAsUpdate } from "../documents/stored-state";
 import { briefDocumentName } from "./document-name";
 import { createCollabServer } from "./server";
 import { isWellFormedUpdate } from "./sync-frame";
@@ -68,6 +69,7 @@ async function stillServes(brief: TestBrief, text: string): Promise<void> {
 beforeAll(async () => {
   process.env.AUTH_SECRET = TEST_AUTH_SECRET;
   server = createCollabServer({
+    ...collabHooks,
     port: 0,
     address: "127.0.0.1",
     allowedOrigins: [TEST_ORIGIN],

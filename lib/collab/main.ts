@@ -5,8 +5,9 @@
  * COLLAB_BROADCAST_BEFORE_COMMIT=1 (see PersistenceExtension).
  * Prints `COLLAB_READY <port>` once it accepts connections.
  */
-import { createCollabServer } from "./server";
+import { collabHooks } from "../workflow/collab-hooks";
 import { parseAllowedOrigins } from "./origin";
+import { createCollabServer } from "./server";
 
 function allowedOrigins(): string[] {
   const configured = parseAllowedOrigins(process.env.COLLAB_ALLOWED_ORIGINS);
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
     redisUrl: process.env.REDIS_URL || undefined,
     redisPrefix: process.env.REDIS_PREFIX || undefined,
     broadcastBeforeCommit: process.env.COLLAB_BROADCAST_BEFORE_COMMIT === "1",
+    // The one place that names the domains: the server itself only runs what it is given.
+    ...collabHooks,
   });
   await server.listen();
   console.log(`COLLAB_READY ${server.address.port}`);

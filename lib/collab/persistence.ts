@@ -8,7 +8,8 @@ import type {
 import { isTransactionOrigin } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { db, type Db } from "../db";
-import { applyStoredState, compactBrief, loadBriefState } from "./brief-state";
+import { applyStoredState, loadBriefState } from "../documents/stored-state";
+import { compactBrief, type AfterCompaction } from "./compaction";
 import { CollabRefusal, collabContext, refuseMessage } from "./context";
 import { parseBriefDocumentName } from "./document-name";
 import { whileStoring } from "./storage-pending";
@@ -47,13 +48,21 @@ export class PersistenceExtension implements Extension {
   readonly writer: UpdateLogWriter;
   private readonly client: Db;
   private readonly broadcastBeforeCommit: boolean;
+  private readonly afterCompaction: readonly AfterCompaction[];
 
   constructor(
-    options: { client?: Db; writer?: UpdateLogWriter; broadcastBeforeCommit?: boolean } = {},
+    options: {
+      client?: Db;
+      writer?: UpdateLogWriter;
+      broadcastBeforeCommit?: boolean;
+      /** The domains' steps after each compaction round (see compaction.ts). */
+      afterCompaction?: readonly AfterCompaction[];
+    } = {},
   ) {
     this.client = options.client ?? db;
     this.writer = options.writer ?? new UpdateLogWriter(this.client);
     this.broadcastBeforeCommit = options.broadcastBeforeCommit ?? false;
+    this.afterCompaction = options.afterCompaction ?? [];
   }
 
   /** Throwing here makes Hocuspocus refuse the connection: a brief whose state could not be read is never served empty. */
@@ -107,8 +116,8 @@ export class PersistenceExtension implements Extension {
   }
 
   /**
-   * Changes made on the server (a DirectConnection, e.g. a future restore) do not pass
-   * through beforeHandleMessage; log them here. Client updates are already logged, and
+   * Changes made on the server (a DirectConnection: a history restore) do not pass through
+   * beforeHandleMessage; log them here. Client updates are already logged, and
    * updates from Redis were logged by the instance that received them.
    */
   async onChange({ transactionOrigin, update, documentName }: onChangePayload): Promise<void> {
@@ -122,7 +131,10 @@ export class PersistenceExtension implements Extension {
   }
 
   async onStoreDocument({ documentName }: onStoreDocumentPayload): Promise<void> {
-    await compactBrief(briefIdOf(documentName), this.client);
+    await compactBrief(briefIdOf(documentName), {
+      client: this.client,
+      afterCompaction: this.afterCompaction,
+    });
   }
 
   async onDestroy(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Server } from "@hocuspocus/server";
+import { collabHooks } from "@/lib/workflow/collab-hooks";
 import { SignJWT } from "jose";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,7 +8,7 @@ import { mintCollabToken } from "../auth/collab-token";
 import { db } from "../db";
 import { updateToText } from "../editor/to-text";
 import { withTestDatabase } from "../test/with-test-database";
-import { loadBriefState, storedStateAsUpdate } from "./brief-state";
+import { loadBriefState, storedStateAsUpdate } from "../documents/stored-state";
 import { briefDocumentName } from "./document-name";
 import { createCollabServer } from "./server";
 import { createBriefWithMembers, type TestBrief } from "@/lib/test/factories";
@@ -45,7 +46,12 @@ async function storedText(briefId: string): Promise<string> {
 beforeAll(async () => {
   process.env.AUTH_SECRET = TEST_AUTH_SECRET;
   brief = await createBriefWithMembers();
-  server = createCollabServer({ port: 0, address: "127.0.0.1", allowedOrigins: [TEST_ORIGIN] });
+  server = createCollabServer({
+    ...collabHooks,
+    port: 0,
+    address: "127.0.0.1",
+    allowedOrigins: [TEST_ORIGIN],
+  });
   await server.listen();
   url = `ws://127.0.0.1:${server.address.port}`;
 });
@@ -242,6 +248,7 @@ describe("collab server", () => {
 
   it("with broadcastBeforeCommit, still acknowledges only what is stored", async () => {
     const early = createCollabServer({
+      ...collabHooks,
       port: 0,
       address: "127.0.0.1",
       allowedOrigins: [TEST_ORIGIN],

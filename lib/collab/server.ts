@@ -1,9 +1,9 @@
 import { Server, type Extension } from "@hocuspocus/server";
 import { db } from "../db";
-import { SessionSnapshotExtension } from "../history/session-snapshot";
 import { AuthenticationExtension } from "./authentication";
 import { AwarenessGuardExtension } from "./awareness-guard";
 import { CommentSignalExtension } from "./comment-signal";
+import type { AfterCompaction } from "./compaction";
 import { LimitsExtension, type CollabLimits } from "./limits";
 import { PersistenceExtension } from "./persistence";
 import { createRedisExtension } from "./redis";
@@ -27,6 +27,13 @@ export type CollabServerOptions = {
   quiet?: boolean;
   /** See PersistenceExtension: broadcast at once, acknowledge after the commit. */
   broadcastBeforeCommit?: boolean;
+  /** The domains' steps after each compaction round, awaited inside its transaction. */
+  afterCompaction?: readonly AfterCompaction[];
+  /**
+   * The domains' own extensions, run after persistence (so an afterUnloadDocument of theirs
+   * sees the final compaction done). Built per server, as they may hold a client.
+   */
+  domainExtensions?: (client: typeof db) => Extension[];
 };
 
 /**
@@ -47,9 +54,9 @@ export function createCollabServer(options: CollabServerOptions): Server {
       client,
       writer: new UpdateLogWriter(client),
       broadcastBeforeCommit: options.broadcastBeforeCommit,
+      afterCompaction: options.afterCompaction,
     }),
-    // After persistence: its afterUnloadDocument runs once the final compaction is done.
-    new SessionSnapshotExtension({ client }),
+    ...(options.domainExtensions?.(client) ?? []),
   ];
   if (options.redisUrl) {
     extensions.unshift(

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { compactBrief } from "@/lib/collab/brief-state";
+import { compactBrief } from "@/lib/collab/compaction";
+import { AFTER_COMPACTION } from "@/lib/workflow/collab-hooks";
 import { createBriefWithMembers, type TestBrief } from "@/lib/test/factories";
 import { db } from "@/lib/db";
 import type { Member, Role } from "@/lib/policy/can";
@@ -24,7 +25,7 @@ async function change(edit: (fragment: Y.XmlFragment) => void) {
   doc.transact(() => edit(doc.getXmlFragment("default")));
   const update = Y.encodeStateAsUpdate(doc, before);
   await db.briefUpdate.create({ data: { briefId: brief.briefId, update: Buffer.from(update), userId: brief.users.EDITOR.id } }); // prettier-ignore
-  await compactBrief(brief.briefId);
+  await compactBrief(brief.briefId, { afterCompaction: AFTER_COMPACTION });
 }
 
 function incident(externalId: string, fatalitiesBest: number) {

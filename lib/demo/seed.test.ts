@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { verifyPassword } from "@/lib/auth/password";
-import { compactBrief } from "@/lib/collab/brief-state";
+import { compactBrief } from "@/lib/collab/compaction";
+import { AFTER_COMPACTION } from "@/lib/workflow/collab-hooks";
 import { UpdateLogWriter } from "@/lib/collab/update-log";
 import { db } from "@/lib/db";
 import { updateToText, YDOC_FRAGMENT } from "@/lib/editor";
@@ -209,7 +210,7 @@ describe("demo workspace seed", () => {
     const editor = await db.user.findUniqueOrThrow({ where: { email: "editor@briefroom.test" } });
     const log = new UpdateLogWriter(db);
     await log.append(english.id, Y.encodeStateAsUpdate(doc, before), editor.id);
-    await compactBrief(english.id);
+    await compactBrief(english.id, { afterCompaction: AFTER_COMPACTION });
 
     expect((await seedDemo()).created).toBe(0);
     const after = await loadLiveDocument(english.id);

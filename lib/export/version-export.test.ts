@@ -2,7 +2,7 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Member, Role } from "@/lib/policy/can";
-import { contentHash } from "@/lib/publishing/content-hash";
+import { contentHash } from "@/lib/documents/content-hash";
 import type { FrozenBrief } from "@/lib/publishing/frozen";
 import { freezeBrief } from "@/lib/publishing/freeze";
 import { briefWithContent, cite, createIncident, createSource, doc, embed, para } from "@/lib/publishing/test-helpers"; // prettier-ignore

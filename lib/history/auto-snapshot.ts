@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { citationStyleOfDoc } from "@/lib/citations/brief-settings";
-import type { CompactedEdits } from "@/lib/collab/after-compaction";
+import type { CompactedEdits } from "@/lib/collab/compaction";
 import type { Tx } from "@/lib/db";
 import type { LiveDocument } from "@/lib/publishing/live-document";
 import { lastSnapshot, takeSnapshot } from "./snapshots";

@@ -1,4 +1,5 @@
 import type { Server } from "@hocuspocus/server";
+import { collabHooks } from "@/lib/workflow/collab-hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCollabServer } from "@/lib/collab/server";
 import { createBriefWithMembers } from "@/lib/test/factories";
@@ -21,6 +22,7 @@ let url: string;
 beforeAll(async () => {
   process.env.AUTH_SECRET = TEST_AUTH_SECRET;
   server = createCollabServer({
+    ...collabHooks,
     port: 0,
     address: "127.0.0.1",
     allowedOrigins: [TEST_ORIGIN],

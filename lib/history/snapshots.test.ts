@@ -1,7 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { setCitationStyleInDoc } from "@/lib/citations/brief-settings";
-import { compactBrief } from "@/lib/collab/brief-state";
+import { compactBrief } from "@/lib/collab/compaction";
+import { AFTER_COMPACTION } from "@/lib/workflow/collab-hooks";
 import { createBriefWithMembers, type TestBrief } from "@/lib/test/factories";
 import { db } from "@/lib/db";
 import type { Member, Role } from "@/lib/policy/can";
@@ -76,11 +77,11 @@ describe("automatic snapshots at compaction", () => {
       new Date(now - 9 * MINUTE),
       paragraph("at the crossing"),
     );
-    await compactBrief(b.briefId);
+    await compactBrief(b.briefId, { afterCompaction: AFTER_COMPACTION });
     expect(await snapshots(b.briefId)).toHaveLength(0); // one minute of activity only
 
     await edit(b.briefId, b.users.ADMIN.id, new Date(now - 4 * MINUTE), paragraph("Road reopened"));
-    await compactBrief(b.briefId);
+    await compactBrief(b.briefId, { afterCompaction: AFTER_COMPACTION });
     const [first, ...rest] = await snapshots(b.briefId);
     expect(rest).toHaveLength(0);
     expect(first).toMatchObject({ reason: "ACTIVITY" });
@@ -94,7 +95,7 @@ describe("automatic snapshots at compaction", () => {
       new Date(Date.now() + 2 * MINUTE),
       paragraph("Curfew"),
     );
-    await compactBrief(b.briefId);
+    await compactBrief(b.briefId, { afterCompaction: AFTER_COMPACTION });
     expect(await snapshots(b.briefId)).toHaveLength(1);
 
     // Six minutes after it: due; authors are only those who edited since the last snapshot.
@@ -104,7 +105,7 @@ describe("automatic snapshots at compaction", () => {
       new Date(Date.now() + 6 * MINUTE),
       paragraph("Lifted"),
     );
-    await compactBrief(b.briefId);
+    await compactBrief(b.briefId, { afterCompaction: AFTER_COMPACTION });
     const all = await snapshots(b.briefId);
     expect(all).toHaveLength(2);
     expect(all[1]!.contentText).toContain("Curfew\nLifted");
@@ -115,7 +116,7 @@ describe("automatic snapshots at compaction", () => {
     process.env.HISTORY_SNAPSHOT_INTERVAL_MS = "0";
     const b = await createBriefWithMembers();
     await edit(b.briefId, b.users.EDITOR.id, new Date(), paragraph("Same text"));
-    await compactBrief(b.briefId);
+    await compactBrief(b.briefId, { afterCompaction: AFTER_COMPACTION });
     expect(await snapshots(b.briefId)).toHaveLength(1);
     // Type and delete a word: the log has edits, the content is as it was.
     await edit(b.briefId, b.users.EDITOR.id, new Date(), paragraph("tmp"));
@@ -123,13 +124,13 @@ describe("automatic snapshots at compaction", () => {
       const fragment = doc.getXmlFragment("default");
       fragment.delete(fragment.length - 1, 1);
     });
-    await compactBrief(b.briefId);
+    await compactBrief(b.briefId, { afterCompaction: AFTER_COMPACTION });
     expect(await snapshots(b.briefId)).toHaveLength(1);
     // A citation style change alone is a change.
     await edit(b.briefId, b.users.EDITOR.id, new Date(), (doc) =>
       setCitationStyleInDoc(doc, "apa"),
     );
-    await compactBrief(b.briefId);
+    await compactBrief(b.briefId, { afterCompaction: AFTER_COMPACTION });
     expect(await snapshots(b.briefId)).toHaveLength(2);
   });
 });
@@ -150,7 +151,7 @@ describe("history queries and restore", () => {
   it("lists snapshots with author names for editors, refuses viewers and outsiders", async () => {
     process.env.HISTORY_SNAPSHOT_INTERVAL_MS = "0";
     await edit(brief.briefId, brief.users.EDITOR.id, new Date(), paragraph("Kidal"));
-    await compactBrief(brief.briefId);
+    await compactBrief(brief.briefId, { afterCompaction: AFTER_COMPACTION });
     const list = await listSnapshots(member(brief, "EDITOR"), brief.briefId);
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ reason: "ACTIVITY", authors: [brief.users.EDITOR.name], excerpt: "Kidal" }); // prettier-ignore
@@ -170,7 +171,7 @@ describe("history queries and restore", () => {
       paragraph("Original")(doc);
       setCitationStyleInDoc(doc, "apa");
     });
-    await compactBrief(b.briefId);
+    await compactBrief(b.briefId, { afterCompaction: AFTER_COMPACTION });
     const [original] = await snapshots(b.briefId);
     await edit(b.briefId, b.users.EDITOR.id, new Date(), paragraph("Later change"));
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { effectiveCitationStyle } from "@/lib/citations/brief-settings";
 import { DEFAULT_CITATION_STYLE } from "@/lib/citations/style-ids";
-import { canonicalJson } from "./content-hash";
+import { canonicalJson } from "@/lib/documents/content-hash";
 
 /** What a published version shows beside its body: all of it is part of what is approved. */
 export type ShownFields = {

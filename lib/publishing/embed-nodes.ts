@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { INCIDENT_NODE, type IncidentEmbedKind } from "@/lib/editor/incident-embeds";
 import { embedSpecSchema, type EmbedSpec } from "@/lib/incidents/query-schema";
-import { canonicalJson } from "./content-hash";
+import { canonicalJson } from "@/lib/documents/content-hash";
 
 const KIND_OF_NODE = new Map<string, IncidentEmbedKind>(
   (Object.entries(INCIDENT_NODE) as [IncidentEmbedKind, string][]).map(([kind, node]) => [

@@ -2,11 +2,11 @@ import type { JSONContent } from "@tiptap/core";
 import * as Y from "yjs";
 import { citationStyleOfDoc } from "@/lib/citations/brief-settings";
 import type { CitationStyleId } from "@/lib/citations/style-ids";
-import { applyStoredState, loadBriefState } from "@/lib/collab/brief-state";
+import { applyStoredState, loadBriefState } from "@/lib/documents/stored-state";
 import { db, type Tx } from "@/lib/db";
 import { proseMirrorNodeOfScratchDoc } from "@/lib/editor/to-json";
 import { proseMirrorNodeToText } from "@/lib/editor/to-text";
-import { contentHash } from "./content-hash";
+import { contentHash } from "@/lib/documents/content-hash";
 
 export type LiveDocument = {
   /** Y.encodeStateAsUpdate of the merged document (gc'd). */

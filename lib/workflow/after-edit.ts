@@ -4,7 +4,7 @@
  * remember who edited (the four-eyes rule reads it) and send approved or published
  * content that changed back to DRAFT.
  */
-import type { CompactedEdits } from "@/lib/collab/after-compaction";
+import type { CompactedEdits } from "@/lib/collab/compaction";
 import type { Tx } from "@/lib/db";
 import { takeSnapshot } from "@/lib/history/snapshots";
 import { approvalHash, shownFields } from "@/lib/publishing/approval-hash";

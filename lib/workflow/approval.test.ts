@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { compactBrief } from "@/lib/collab/brief-state";
+import { compactBrief } from "@/lib/collab/compaction";
+import { AFTER_COMPACTION } from "@/lib/workflow/collab-hooks";
 import { db } from "@/lib/db";
 import type { Member, Role } from "@/lib/policy/can";
 import { domainCode } from "@/lib/test/domain-code";
@@ -46,7 +47,7 @@ describe("four-eyes rule", () => {
 
   it("refuses an approver whose edit was compacted (recorded as a contributor)", async () => {
     const id = await submitted(members.APPROVER);
-    await compactBrief(id);
+    await compactBrief(id, { afterCompaction: AFTER_COMPACTION });
     expect(await db.briefUpdate.count({ where: { briefId: id } })).toBe(0);
     const contributor = await db.briefContributor.findUniqueOrThrow({
       where: { briefId_userId: { briefId: id, userId: members.APPROVER.userId } },
@@ -73,7 +74,7 @@ describe("four-eyes rule", () => {
     await publish(secondApprover, id, { publicLink: false });
     // The approver's old edits predate the new cycle; someone else revises.
     await typeParagraph(id, members.EDITOR.userId, "Update for v2.");
-    await compactBrief(id);
+    await compactBrief(id, { afterCompaction: AFTER_COMPACTION });
     expect((await brief(id)).status).toBe("DRAFT");
     await submitForReview(members.EDITOR, id);
     expect(await code(approve(members.APPROVER, id))).toBe("ok");
@@ -86,7 +87,7 @@ describe("approval hash", () => {
     await approve(members.APPROVER, id);
     await typeParagraph(id, members.EDITOR.userId, "A late addition.");
     expect((await brief(id)).status).toBe("APPROVED"); // not merged yet
-    await compactBrief(id);
+    await compactBrief(id, { afterCompaction: AFTER_COMPACTION });
     const after = await brief(id);
     expect(after).toMatchObject({ status: "DRAFT", approvedHash: null, approvedById: null });
     const last = await db.briefTransition.findFirstOrThrow({
@@ -103,12 +104,12 @@ describe("approval hash", () => {
 
   it("keeps the approval when an edit is undone before compaction", async () => {
     const id = await submitted();
-    await compactBrief(id);
+    await compactBrief(id, { afterCompaction: AFTER_COMPACTION });
     await approve(members.APPROVER, id);
     const approvedHash = (await brief(id)).approvedHash;
     await typeParagraph(id, members.EDITOR.userId, "Oops.");
     await deleteLastBlock(id, members.EDITOR.userId);
-    await compactBrief(id);
+    await compactBrief(id, { afterCompaction: AFTER_COMPACTION });
     expect(await brief(id)).toMatchObject({ status: "APPROVED", approvedHash });
     expect(await db.briefTransition.count({ where: { briefId: id, kind: "EDITED_AFTER_APPROVAL" } })).toBe(0); // prettier-ignore
   });
@@ -118,7 +119,7 @@ describe("approval hash", () => {
     await approve(members.APPROVER, id);
     await publish(members.APPROVER, id, { publicLink: false });
     await typeParagraph(id, members.EDITOR.userId, "Drafting v2.");
-    await compactBrief(id);
+    await compactBrief(id, { afterCompaction: AFTER_COMPACTION });
     expect((await brief(id)).status).toBe("DRAFT");
     const last = await db.briefTransition.findFirstOrThrow({
       where: { briefId: id },

@@ -4,7 +4,7 @@
  * that skips renameBrief) is caught by the approval hash when publishing.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { renameBrief } from "@/lib/briefs/service";
+import { renameBrief } from "./rename";
 import { db } from "@/lib/db";
 import type { Member, Role } from "@/lib/policy/can";
 import { domainCode } from "@/lib/test/domain-code";

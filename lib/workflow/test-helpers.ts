@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import * as Y from "yjs";
-import { applyStoredState, loadBriefState } from "@/lib/collab/brief-state";
+import { applyStoredState, loadBriefState } from "@/lib/documents/stored-state";
 import { asBytes } from "@/lib/collab/update-log";
 import { db } from "@/lib/db";
 import type { Member, Role } from "@/lib/policy/can";

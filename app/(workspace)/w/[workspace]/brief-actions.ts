@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/actions/workspace-action";
-import { createBrief, deleteBrief, renameBrief, restoreBrief } from "@/lib/briefs/service";
+import { createBrief, deleteBrief, restoreBrief } from "@/lib/briefs/service";
+import { renameBrief } from "@/lib/workflow/rename";
 import type { CreateBriefInput } from "@/lib/briefs/schema";
 
 export const createBriefAction = workspaceAction(

@@ -1,86 +1,37 @@
+/**
+ * Compaction: folding a brief's update log into its stored snapshot. What the domains do
+ * with each round (who edited, an approval undone by an edit, draft history) is handed in as
+ * a list of steps, so this infrastructure never names them; lib/collab/main.ts registers
+ * them, and tests that compact directly pass the same list.
+ */
 import * as Y from "yjs";
 import { citationStyleOfDoc } from "../citations/brief-settings";
 import { db, type Db, type Tx } from "../db";
+import { contentHash } from "../documents/content-hash";
+import { applyStoredUpdates } from "../documents/stored-state";
 import { proseMirrorNodeOfScratchDoc } from "../editor/to-json";
 import { proseMirrorNodeToText } from "../editor/to-text";
-import { contentHash } from "../publishing/content-hash";
-import { afterCompaction } from "./after-compaction";
 import { asBytes } from "./update-log";
 
-export type StoredBriefState = {
-  /** BriefDocument.state, or null before the first compaction. */
-  snapshot: Uint8Array | null;
-  /** Logged updates not yet compacted, oldest first. */
-  updates: Uint8Array[];
+/** What one compaction round merged, for the domains that react to edits. */
+export type CompactedEdits = {
+  briefId: string;
+  /** The merged state and its ProseMirror JSON/text/hash after this round. */
+  state: Uint8Array;
+  contentJson: unknown;
+  contentText: string;
+  hash: string;
+  /** One entry per merged update: who sent it (null for server-side changes) and when. */
+  edits: { userId: string | null; at: Date }[];
 };
 
-type LoggedUpdate = { id: bigint; update: Uint8Array };
-type LoggedRow = LoggedUpdate & { user_id: string | null; created_at: Date };
-
 /**
- * Reads a brief's stored Yjs state: the compacted snapshot plus every update still in the
- * log. Updates are read first, snapshot second: a compaction that commits in between
- * deletes only rows it has merged into the snapshot we then read, so nothing is missed
- * (rows read twice are harmless, Yjs updates are idempotent).
- *
- * Every remaining row is loaded rather than `id > compactedThrough`: ids come from a
- * sequence, so a batch can commit with a smaller id after a compaction has moved past it;
- * compaction deletes exactly the rows it merged, so what remains is what is not merged.
+ * A step run inside the compaction transaction (holding the BriefDocument row lock), in
+ * order, so what it writes commits with the merged state or not at all.
  */
-export async function loadBriefState(briefId: string, client: Tx = db): Promise<StoredBriefState> {
-  const rows = await client.$queryRaw<LoggedUpdate[]>`
-    SELECT id, update FROM brief_updates WHERE brief_id = ${briefId}::uuid ORDER BY id`;
-  const document = await client.briefDocument.findUnique({
-    where: { briefId },
-    select: { state: true },
-  });
-  return { snapshot: document?.state ?? null, updates: rows.map((row) => row.update) };
-}
+export type AfterCompaction = (tx: Tx, round: CompactedEdits) => Promise<void>;
 
-/**
- * Applies stored updates to `doc` in one transaction (one update event, and far faster than
- * Y.mergeUpdates on thousands of small updates: ~30 ms vs ~1.7 s for 10k). An unreadable
- * update (appends are validated, so it should never happen) is skipped and reported
- * rather than making the brief unopenable.
- */
-export function applyStoredUpdates(
-  doc: Y.Doc,
-  updates: readonly Uint8Array[],
-  onSkipped?: (index: number, error: unknown) => void,
-): void {
-  doc.transact(() => {
-    updates.forEach((update, index) => {
-      try {
-        Y.applyUpdate(doc, update);
-      } catch (error) {
-        onSkipped?.(index, error);
-      }
-    });
-  });
-}
-
-export function applyStoredState(
-  doc: Y.Doc,
-  state: StoredBriefState,
-  onSkipped?: (index: number, error: unknown) => void,
-): void {
-  applyStoredUpdates(
-    doc,
-    state.snapshot ? [state.snapshot, ...state.updates] : state.updates,
-    onSkipped,
-  );
-}
-
-/** The stored state as one update (a fresh gc-enabled doc, so deleted content is dropped). */
-export function storedStateAsUpdate(state: StoredBriefState): Uint8Array {
-  const scratch = new Y.Doc();
-  try {
-    applyStoredState(scratch, state);
-    return Y.encodeStateAsUpdate(scratch);
-  } finally {
-    scratch.destroy();
-  }
-}
+type LoggedRow = { id: bigint; update: Uint8Array; user_id: string | null; created_at: Date };
 
 export type CompactionResult = { mergedUpdates: number; stateBytes: number };
 
@@ -93,9 +44,14 @@ export type CompactionResult = { mergedUpdates: number; stateBytes: number };
  */
 export async function compactBrief(
   briefId: string,
-  client: Db = db,
-  maxUpdatesPerRound = 20_000,
+  options: {
+    afterCompaction: readonly AfterCompaction[];
+    client?: Db;
+    maxUpdatesPerRound?: number;
+  },
 ): Promise<CompactionResult> {
+  const client = options.client ?? db;
+  const maxUpdatesPerRound = options.maxUpdatesPerRound ?? 20_000;
   const result: CompactionResult = { mergedUpdates: 0, stateBytes: 0 };
   for (;;) {
     const round = await client.$transaction(
@@ -150,14 +106,17 @@ export async function compactBrief(
         }
         const ids = rows.map((row) => row.id);
         await tx.$executeRaw`DELETE FROM brief_updates WHERE id = ANY(${ids}::bigint[])`;
-        await afterCompaction(tx, {
+        const merged: CompactedEdits = {
           briefId,
           state,
           contentJson: node.toJSON() as unknown,
           contentText,
           hash: contentHash(node.toJSON(), citationStyle),
           edits: rows.map((row) => ({ userId: row.user_id, at: row.created_at })),
-        });
+        };
+        if (merged.edits.length > 0) {
+          for (const step of options.afterCompaction) await step(tx, merged);
+        }
         return { merged: rows.length, stateBytes: state.byteLength };
       },
       { timeout: 60_000 },

@@ -4,7 +4,9 @@ import { setCitationStyleInDoc } from "../citations/brief-settings";
 import { db } from "../db";
 import { updateToText } from "../editor/to-text";
 import { withTestDatabase } from "../test/with-test-database";
-import { compactBrief, loadBriefState, storedStateAsUpdate } from "./brief-state";
+import { loadBriefState, storedStateAsUpdate } from "../documents/stored-state";
+import { AFTER_COMPACTION } from "../workflow/collab-hooks";
+import { compactBrief } from "./compaction";
 import { isWellFormedUpdate } from "./sync-frame";
 import { appendParagraph } from "./test-clients";
 import { createBriefWithMembers, type TestBrief } from "@/lib/test/factories";
@@ -53,7 +55,7 @@ describe("update log and compaction", () => {
     for (const update of editorsTyping(3, "paragraph"))
       await writer.append(brief.briefId, update, null);
 
-    const result = await compactBrief(brief.briefId);
+    const result = await compactBrief(brief.briefId, { afterCompaction: AFTER_COMPACTION });
     expect(result.mergedUpdates).toBe(3);
     expect(await db.briefUpdate.count({ where: { briefId: brief.briefId } })).toBe(0);
 
@@ -69,7 +71,9 @@ describe("update log and compaction", () => {
     });
     expect(contentText).toBe(text);
 
-    expect((await compactBrief(brief.briefId)).mergedUpdates).toBe(0);
+    expect(
+      (await compactBrief(brief.briefId, { afterCompaction: AFTER_COMPACTION })).mergedUpdates,
+    ).toBe(0);
     expect(await storedText(brief.briefId)).toBe(text);
   });
 
@@ -83,12 +87,12 @@ describe("update log and compaction", () => {
     doc.on("update", (update: Uint8Array) => updates.push(update));
     appendParagraph(doc, "no style yet");
     for (const update of updates.splice(0)) await writer.append(own.briefId, update, null);
-    await compactBrief(own.briefId);
+    await compactBrief(own.briefId, { afterCompaction: AFTER_COMPACTION });
     expect(await style()).toBe("chicago-note-bibliography");
 
     setCitationStyleInDoc(doc, "apa");
     for (const update of updates.splice(0)) await writer.append(own.briefId, update, null);
-    await compactBrief(own.briefId);
+    await compactBrief(own.briefId, { afterCompaction: AFTER_COMPACTION });
     expect(await style()).toBe("apa");
   });
 
@@ -97,11 +101,15 @@ describe("update log and compaction", () => {
     const writer = new UpdateLogWriter(db);
     const updates = editorsTyping(300, "race");
     const appends = updates.map(async (update, i) => {
-      if (i % 50 === 0) await compactBrief(own.briefId);
+      if (i % 50 === 0) await compactBrief(own.briefId, { afterCompaction: AFTER_COMPACTION });
       await writer.append(own.briefId, update, null);
     });
-    await Promise.all([...appends, compactBrief(own.briefId), compactBrief(own.briefId)]);
-    await compactBrief(own.briefId);
+    await Promise.all([
+      ...appends,
+      compactBrief(own.briefId, { afterCompaction: AFTER_COMPACTION }),
+      compactBrief(own.briefId, { afterCompaction: AFTER_COMPACTION }),
+    ]);
+    await compactBrief(own.briefId, { afterCompaction: AFTER_COMPACTION });
 
     expect(await db.briefUpdate.count({ where: { briefId: own.briefId } })).toBe(0);
     expect((await storedText(own.briefId)).split("\n").length).toBe(300);
@@ -112,7 +120,7 @@ describe("update log and compaction", () => {
     const writer = new UpdateLogWriter(db);
     const [early, late] = editorsTyping(2, "ordered");
     await writer.append(own.briefId, early!, null);
-    await compactBrief(own.briefId);
+    await compactBrief(own.briefId, { afterCompaction: AFTER_COMPACTION });
     const { compactedThrough } = await db.briefDocument.findUniqueOrThrow({
       where: { briefId: own.briefId },
     });
@@ -122,7 +130,7 @@ describe("update log and compaction", () => {
     });
 
     expect((await storedText(own.briefId)).split("\n").sort()).toEqual(["ordered 0", "ordered 1"]);
-    await compactBrief(own.briefId);
+    await compactBrief(own.briefId, { afterCompaction: AFTER_COMPACTION });
     expect((await storedText(own.briefId)).split("\n").sort()).toEqual(["ordered 0", "ordered 1"]);
   });
 
@@ -135,7 +143,7 @@ describe("update log and compaction", () => {
     await db.briefUpdate.create({ data: { briefId: own.briefId, update: asBytes(unreadable) } });
 
     expect((await storedText(own.briefId)).split("\n").sort()).toEqual(["kept 0", "kept 1"]);
-    await compactBrief(own.briefId);
+    await compactBrief(own.briefId, { afterCompaction: AFTER_COMPACTION });
     expect(
       updateToText(
         (await db.briefDocument.findUniqueOrThrow({ where: { briefId: own.briefId } })).state,
