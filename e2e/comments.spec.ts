@@ -55,7 +55,9 @@ test("an approver comments on a sentence with an @mention; the editor sees it li
   // The mention also waits for the editor on the workspace page.
   const inbox = await editor.context().newPage();
   await inbox.goto(WORKSPACE);
-  await expect(inbox.getByTestId("mention-item").first()).toContainText("Source for this, @Aminata Traoré please?"); // prettier-ignore
+  await expect(inbox.getByTestId("mention-item").first()).toContainText(
+    "Source for this, @Aminata Traoré please?",
+  );
   await inbox.close();
 
   // The anchor follows the words while the editor types before them.

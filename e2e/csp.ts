@@ -16,7 +16,9 @@ export function failOnCspViolations(test: TestType<{ page: Page }, object>): voi
       document.addEventListener("securitypolicyviolation", (event) => {
         const report = (window as unknown as { __reportCspViolation(text: string): void })
           .__reportCspViolation;
-        report(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`); // prettier-ignore
+        report(
+          `${event.violatedDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`,
+        );
       });
     });
     page.on("console", (message) => {

@@ -11,14 +11,17 @@ const ARABIC = "/p/jnim-kayes-ar/v/1";
 const FRENCH = "/p/jnim-kayes-fr/v/1";
 
 async function download(page: Page, testId: string): Promise<{ file: Download; bytes: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).click()]); // prettier-ignore
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId(testId).click(),
+  ]);
   return { file, bytes: await readFile((await file.path())!) };
 }
 
 async function docxParts(bytes: Buffer) {
   const zip = await JSZip.loadAsync(bytes);
   const read = async (name: string) => (await zip.file(name)?.async("string")) ?? "";
-  return { document: await read("word/document.xml"), footnotes: await read("word/footnotes.xml") }; // prettier-ignore
+  return { document: await read("word/document.xml"), footnotes: await read("word/footnotes.xml") };
 }
 
 test("a visitor downloads the public Arabic version as PDF and DOCX, right to left with its footnotes", async ({
@@ -72,6 +75,8 @@ test("a members-only version's exports are not found for a visitor and served to
   const response = await page.request.get(`${FRENCH}/export/pdf`);
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toBe("application/pdf");
-  expect(response.headers()["content-disposition"]).toBe('attachment; filename="jnim-kayes-fr-v1.pdf"'); // prettier-ignore
+  expect(response.headers()["content-disposition"]).toBe(
+    'attachment; filename="jnim-kayes-fr-v1.pdf"',
+  );
   expect((await pdfText(new Uint8Array(await response.body()))).text).toContain("Mauritanie");
 });

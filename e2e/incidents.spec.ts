@@ -2,22 +2,26 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { openAs, USERS, WORKSPACE } from "./helpers";
 
-const SAMPLE = path.join(__dirname, "../lib/incidents/fixtures/ucdp-ged-candidate-26.0.7-mali-sample.csv"); // prettier-ignore
+const SAMPLE = path.join(
+  __dirname,
+  "../lib/incidents/fixtures/ucdp-ged-candidate-26.0.7-mali-sample.csv",
+);
 
 async function insertEmbed(
   page: Page,
   kind: "table" | "figure" | "chart",
   fields: Record<string, string>,
 ) {
-  // prettier-ignore
   const picker = page.getByTestId("incident-embed-picker");
   await picker.locator("summary").click();
   await picker.getByTestId("picker-kind").selectOption(kind);
-  for (const [name, value] of Object.entries(fields)) await picker.getByTestId(`picker-${name}`).fill(value); // prettier-ignore
+  for (const [name, value] of Object.entries(fields))
+    await picker.getByTestId(`picker-${name}`).fill(value);
   await picker.getByTestId("picker-insert").click();
 }
 
-const UCDP_CREDIT = "UCDP Candidate Events Dataset v26.0.7, Uppsala Conflict Data Program, Uppsala University"; // prettier-ignore
+const UCDP_CREDIT =
+  "UCDP Candidate Events Dataset v26.0.7, Uppsala Conflict Data Program, Uppsala University";
 
 test("an editor re-imports the UCDP sample the demo holds, filters to Kayes, embeds a table, a figure and a citation a co-editor sees", async ({
   browser,
@@ -84,7 +88,9 @@ test("an editor re-imports the UCDP sample the demo holds, filters to Kayes, emb
   await approver.goto(briefPath);
   await expect(approver.getByTestId("embed-figure-value")).toHaveText("4");
   await expect(approver.getByTestId("embed-table").getByTestId("embed-row")).toHaveCount(4);
-  await expect(approver.getByTestId("embed-table").getByTestId("embed-row").first()).toHaveAttribute("data-external-id", "636798"); // prettier-ignore
+  await expect(
+    approver.getByTestId("embed-table").getByTestId("embed-row").first(),
+  ).toHaveAttribute("data-external-id", "636798");
 
   // Cite the table's rows: a numbered citation (shared numbering with sources) appears for both.
   await editor.getByTestId("embed-cite-rows").click();
@@ -107,7 +113,13 @@ test("the English demo brief shows a table, a chart and figures drawn from the i
   const approver = await openAs(browser, USERS.approver, english);
   const table = approver.getByTestId("embed-table");
   await expect(table.getByTestId("embed-row")).toHaveCount(4);
-  expect((await table.getByTestId("embed-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-external-id")))).sort()).toEqual(["636520", "636592", "636664", "636798"]); // prettier-ignore
+  expect(
+    (
+      await table
+        .getByTestId("embed-row")
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-external-id")))
+    ).sort(),
+  ).toEqual(["636520", "636592", "636664", "636798"]);
   await expect(approver.getByTestId("embed-chart").getByTestId("incident-chart")).toBeVisible();
   // The JNIM clashes in Kayes and their deaths, inline in the text.
   await expect(approver.getByTestId("embed-figure-value")).toHaveText(["4", "2"]);
@@ -147,7 +159,9 @@ test("an editor adds an in-house incident that the browser finds by its Arabic a
   await form.locator('input[name="fatalitiesBest"]').fill("3");
   await form.locator('button[type="submit"]').click();
   await expect(form.getByRole("status")).toBeVisible();
-  await editor.goto(`${WORKSPACE}/incidents?dataset=INHOUSE&actor=${encodeURIComponent("جماعة نصرة الإسلام والمسلمين")}&place=${encodeURIComponent("Melgué e2e")}`); // prettier-ignore
+  await editor.goto(
+    `${WORKSPACE}/incidents?dataset=INHOUSE&actor=${encodeURIComponent("جماعة نصرة الإسلام والمسلمين")}&place=${encodeURIComponent("Melgué e2e")}`,
+  );
   await expect(editor.getByTestId("incident-row").first()).toContainText("Melgué e2e");
   await editor.context().close();
 });
@@ -179,11 +193,15 @@ test("an editor opens an incident's detail page, edits it and writes a note a vi
 
   await editor.getByTestId("incident-note-input").fill("Confirmed by two local contacts.");
   await editor.getByTestId("incident-note-save").click();
-  await expect(editor.getByTestId("incident-note")).toContainText("Confirmed by two local contacts."); // prettier-ignore
+  await expect(editor.getByTestId("incident-note")).toContainText(
+    "Confirmed by two local contacts.",
+  );
 
   const viewer = await openAs(browser, USERS.viewer);
   await viewer.goto(detailUrl);
-  await expect(viewer.getByTestId("incident-note")).toContainText("Confirmed by two local contacts."); // prettier-ignore
+  await expect(viewer.getByTestId("incident-note")).toContainText(
+    "Confirmed by two local contacts.",
+  );
   await expect(viewer.getByTestId("incident-note-input")).toHaveCount(0);
   await expect(viewer.getByTestId("edit-incident")).toHaveCount(0);
   for (const page of [editor, viewer]) await page.context().close();

@@ -29,7 +29,10 @@ function status(page: Page) {
 }
 
 async function download(page: Page, testId: string): Promise<Buffer> {
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).click()]); // prettier-ignore
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId(testId).click(),
+  ]);
   return readFile((await file.path())!);
 }
 

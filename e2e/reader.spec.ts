@@ -39,14 +39,19 @@ test("a visitor reads the public Arabic brief right-to-left, with its footnotes"
   await expect(body.locator(".footnotes li.footnote")).toHaveCount(3);
   await expect(body.locator("#fn-1")).toContainText("معهد تمبكتو");
   await expect(body.locator("#fn-3")).toContainText("UCDP GED 26.0.7, 636520");
-  await expect(body.locator("#fn-3")).toContainText("Uppsala Conflict Data Program, Uppsala University (CC BY 4.0)"); // prettier-ignore
+  await expect(body.locator("#fn-3")).toContainText(
+    "Uppsala Conflict Data Program, Uppsala University (CC BY 4.0)",
+  );
   await body.locator('sup.fn-ref a[href="#fn-2"]').click();
   await expect(page).toHaveURL(/#fn-2$/);
   await expect(body.locator(".bibliography li")).toHaveCount(6);
 
   // Downloads, and nothing only members get.
   await expect(page.getByTestId("export-pdf")).toHaveAttribute("href", `${ARABIC}/v/1/export/pdf`);
-  await expect(page.getByTestId("export-docx")).toHaveAttribute("href", `${ARABIC}/v/1/export/docx`); // prettier-ignore
+  await expect(page.getByTestId("export-docx")).toHaveAttribute(
+    "href",
+    `${ARABIC}/v/1/export/docx`,
+  );
   await expect(page.getByTestId("compare-previous")).toHaveCount(0);
   await expect(page.getByRole("link", { name: /draft/i })).toHaveCount(0);
 

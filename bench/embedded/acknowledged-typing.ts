@@ -28,7 +28,12 @@ export async function startAcknowledgedTyping(options: {
   const clients: TestClient[] = [];
   for (const user of options.typists) {
     clients.push(
-      await connectClient({ url: options.url, briefId: options.briefId, user, origin: options.origin }), // prettier-ignore
+      await connectClient({
+        url: options.url,
+        briefId: options.briefId,
+        user,
+        origin: options.origin,
+      }),
     );
   }
   await Promise.all(clients.map((client) => waitSynced(client, 30_000)));
@@ -73,7 +78,9 @@ export async function startAcknowledgedTyping(options: {
   const timers = clients.map((client, index) =>
     setTimeout(function type() {
       if (!running) return;
-      const text = (client.doc.getXmlFragment("default").get(index) as Y.XmlElement).get(0) as Y.XmlText; // prettier-ignore
+      const text = (client.doc.getXmlFragment("default").get(index) as Y.XmlElement).get(
+        0,
+      ) as Y.XmlText;
       waiting[index]!.push({ at: performance.now(), phase });
       text.insert(text.length, String.fromCharCode(97 + (text.length % 26)));
       timers[index] = setTimeout(type, intervalMs);
@@ -88,9 +95,12 @@ export async function startAcknowledgedTyping(options: {
       running = false;
       timers.forEach((timer) => clearTimeout(timer));
       await Promise.all(
-        clients.map(
-          (client) =>
-          waitFor(() => !client.provider.hasUnsyncedChanges, "the last acknowledgement", 60_000).catch(() => undefined), // prettier-ignore
+        clients.map((client) =>
+          waitFor(
+            () => !client.provider.hasUnsyncedChanges,
+            "the last acknowledgement",
+            60_000,
+          ).catch(() => undefined),
         ),
       );
       clients.forEach((client) => client.destroy());

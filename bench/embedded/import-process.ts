@@ -19,7 +19,12 @@ async function main() {
   const member: Member = { userId, workspaceId, role: "EDITOR" };
   const csv = new TextEncoder().encode(generateAcledCsv(ROWS));
   const parsed = await parseImportFile(bytesSource(csv), { expected: "ACLED" });
-  const meta = { fileName: "bench.csv", fileSize: csv.byteLength, datasetVersion: null, accessDate: new Date() }; // prettier-ignore
+  const meta = {
+    fileName: "bench.csv",
+    fileSize: csv.byteLength,
+    datasetVersion: null,
+    accessDate: new Date(),
+  };
   console.log("COMMIT_START");
   const started = performance.now();
   const result = await commitImport(member, parsed, meta);

@@ -39,7 +39,9 @@ async function embeddedTarget(dir: string): Promise<Target> {
   const started = performance.now();
   const url = await prepareDatabase(); // the same code path as `npm start`
   const startMs = performance.now() - started;
-  const pid = Number(readFileSync(path.join(dir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]); // prettier-ignore
+  const pid = Number(
+    readFileSync(path.join(dir, "postgres", "postmaster.pid"), "utf8").split("\n")[0],
+  );
   return {
     label: "Embedded PostgreSQL 17 (npm start's default)",
     url,
@@ -58,7 +60,11 @@ function importInBackground(url: string, workspaceId: string, userId: string) {
   const child = spawn(
     process.execPath,
     ["--import", "tsx", path.join(__dirname, "import-process.ts"), workspaceId, userId],
-    { cwd: ROOT, env: { ...process.env, DATABASE_URL: url, BENCH_INCIDENT_ROWS: String(ROWS) }, stdio: ["ignore", "pipe", "inherit"] }, // prettier-ignore
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url, BENCH_INCIDENT_ROWS: String(ROWS) },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
   );
   const lines: ((line: string) => void)[] = [];
   let buffer = "";
@@ -84,22 +90,46 @@ type Phase = { name: string; p50: number; p95: number; p99: number; max: number;
 async function measure(target: Target) {
   process.env.DATABASE_URL = target.url;
   const suffix = randomBytes(4).toString("hex");
-  const workspace = await db.workspace.create({ data: { slug: `bench-${suffix}`, name: "Bench" }, select: { id: true } }); // prettier-ignore
+  const workspace = await db.workspace.create({
+    data: { slug: `bench-${suffix}`, name: "Bench" },
+    select: { id: true },
+  });
   const typists: Typist[] = [];
   for (let i = 0; i <= TYPISTS; i++) {
     const name = i === TYPISTS ? "Importer" : `Editor ${i}`;
-    const user = await db.user.create({ data: { email: `u${i}-${suffix}@bench.test`, name }, select: { id: true } }); // prettier-ignore
-    await db.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: "EDITOR" } }); // prettier-ignore
+    const user = await db.user.create({
+      data: { email: `u${i}-${suffix}@bench.test`, name },
+      select: { id: true },
+    });
+    await db.membership.create({
+      data: { workspaceId: workspace.id, userId: user.id, role: "EDITOR" },
+    });
     typists.push({ id: user.id, name });
   }
   const importer = typists.pop()!;
   const brief = await db.brief.create({
-    data: { workspaceId: workspace.id, title: "Bench", language: "en", createdById: importer.id, updatedById: importer.id }, // prettier-ignore
+    data: {
+      workspaceId: workspace.id,
+      title: "Bench",
+      language: "en",
+      createdById: importer.id,
+      updatedById: importer.id,
+    },
     select: { id: true },
   });
 
-  const server = await startBenchServer("ours", { DATABASE_URL: target.url, AUTH_SECRET: process.env.AUTH_SECRET, BENCH_ORIGIN: ORIGIN }); // prettier-ignore
-  const typing = await startAcknowledgedTyping({ url: server.url, briefId: brief.id, typists, origin: ORIGIN, keystrokesPerSecond: KEYSTROKES_PER_SECOND }); // prettier-ignore
+  const server = await startBenchServer("ours", {
+    DATABASE_URL: target.url,
+    AUTH_SECRET: process.env.AUTH_SECRET,
+    BENCH_ORIGIN: ORIGIN,
+  });
+  const typing = await startAcknowledgedTyping({
+    url: server.url,
+    briefId: brief.id,
+    typists,
+    origin: ORIGIN,
+    keystrokesPerSecond: KEYSTROKES_PER_SECOND,
+  });
   const memory: number[] = [];
   const sampler = target.postmasterPid
     ? setInterval(() => memory.push(serverRssMiB(target.postmasterPid!)), 500)
@@ -124,9 +154,25 @@ async function measure(target: Target) {
   const phases: Phase[] = [];
   for (const [name, values] of typing.samples()) {
     if (name === "warm-up") continue;
-    phases.push({ name, n: values.length, p50: percentile(values, 50), p95: percentile(values, 95), p99: percentile(values, 99), max: Math.max(...values) }); // prettier-ignore
+    phases.push({
+      name,
+      n: values.length,
+      p50: percentile(values, 50),
+      p95: percentile(values, 95),
+      p99: percentile(values, 99),
+      max: Math.max(...values),
+    });
   }
-  return { target, phases, commitMs: done.commitMs, inserted: done.inserted, totalMs, pendingAtStop: pending, peakMiB: memory.length ? Math.max(...memory) : undefined, idleMiB: memory[0] }; // prettier-ignore
+  return {
+    target,
+    phases,
+    commitMs: done.commitMs,
+    inserted: done.inserted,
+    totalMs,
+    pendingAtStop: pending,
+    peakMiB: memory.length ? Math.max(...memory) : undefined,
+    idleMiB: memory[0],
+  };
 }
 
 async function main() {
@@ -149,26 +195,37 @@ async function main() {
   const lines = [
     "## Embedded default under load",
     "",
-    `Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. ` + // prettier-ignore
-      `${TYPISTS} editors type ${KEYSTROKES_PER_SECOND} keystrokes/s each through our collab server while another member imports ${ROWS.toLocaleString("en")} generated ACLED rows ` + // prettier-ignore
-      "(parsed in its own process, then committed through the real importer). Latency: keystroke → the server's acknowledgement that it is stored, as the editor's \"Saved\" status sees it. Target: p95 ≤ 50 ms while the import commits.", // prettier-ignore
+    `Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. ` +
+      `${TYPISTS} editors type ${KEYSTROKES_PER_SECOND} keystrokes/s each through our collab server while another member imports ${ROWS.toLocaleString("en")} generated ACLED rows ` +
+      "(parsed in its own process, then committed through the real importer). Latency: keystroke → the server's acknowledgement that it is stored, as the editor's \"Saved\" status sees it. Target: p95 ≤ 50 ms while the import commits.",
     "",
     "| database | phase | keystrokes | p50 | p95 | p99 | max |",
     "|---|---|---:|---:|---:|---:|---:|",
   ];
   for (const result of results) {
     for (const phase of result.phases) {
-      lines.push(`| ${result.target.label} | ${phase.name} | ${phase.n} | ${ms(phase.p50)} | ${ms(phase.p95)} | ${ms(phase.p99)} | ${ms(phase.max)} |`); // prettier-ignore
+      lines.push(
+        `| ${result.target.label} | ${phase.name} | ${phase.n} | ${ms(phase.p50)} | ${ms(phase.p95)} | ${ms(phase.p99)} | ${ms(phase.max)} |`,
+      );
     }
   }
-  lines.push("", "| database | import commit | parse + commit | rows | server start + migrate | memory idle → peak |", "|---|---:|---:|---:|---:|---:|"); // prettier-ignore
+  lines.push(
+    "",
+    "| database | import commit | parse + commit | rows | server start + migrate | memory idle → peak |",
+    "|---|---:|---:|---:|---:|---:|",
+  );
   for (const r of results) {
     const start = r.target.startMs === undefined ? "(already running)" : ms(r.target.startMs, 0);
     const memory =
       r.peakMiB === undefined ? "—" : `${r.idleMiB!.toFixed(0)} → ${r.peakMiB.toFixed(0)} MiB`;
-    lines.push(`| ${r.target.label} | ${(r.commitMs / 1000).toFixed(1)} s | ${(r.totalMs / 1000).toFixed(1)} s | ${r.inserted.toLocaleString("en")} | ${start} | ${memory} |`); // prettier-ignore
+    lines.push(
+      `| ${r.target.label} | ${(r.commitMs / 1000).toFixed(1)} s | ${(r.totalMs / 1000).toFixed(1)} s | ${r.inserted.toLocaleString("en")} | ${start} | ${memory} |`,
+    );
   }
-  lines.push("", "Memory is the resident size of the postmaster and its backends added up, so shared buffers count once per process: an upper bound."); // prettier-ignore
+  lines.push(
+    "",
+    "Memory is the resident size of the postmaster and its backends added up, so shared buffers count once per process: an upper bound.",
+  );
   mkdirSync(path.join(ROOT, "bench", "results"), { recursive: true });
   writeFileSync(path.join(ROOT, "bench", "results", "embedded.md"), `${lines.join("\n")}\n`);
   console.log(lines.join("\n"));

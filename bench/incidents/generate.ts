@@ -18,7 +18,12 @@ function rng(seed: number) {
 }
 
 const REGIONS: [string, number, string[], [number, number]][] = [
-  ["Kayes", 0.2, ["Kayes", "Nioro", "Diema", "Kita", "Bafoulabe", "Yelimane", "Kenieba"], [14.0, -10.5]], // prettier-ignore
+  [
+    "Kayes",
+    0.2,
+    ["Kayes", "Nioro", "Diema", "Kita", "Bafoulabe", "Yelimane", "Kenieba"],
+    [14.0, -10.5],
+  ],
   ["Koulikoro", 0.12, ["Kati", "Kolokani", "Banamba", "Nara", "Dioila"], [13.5, -7.5]],
   ["Segou", 0.18, ["Niono", "Macina", "San", "Tominian", "Bla"], [13.9, -5.8]],
   ["Mopti", 0.25, ["Mopti", "Djenne", "Bandiagara", "Bankass", "Koro", "Douentza"], [14.4, -3.6]],
@@ -45,7 +50,26 @@ const EVENTS: [string, string, number][] = [
 const REGION_WEIGHTS = REGIONS.map((x) => x[1]);
 const ACTOR_WEIGHTS = ACTORS.map((x) => x[1]);
 const EVENT_WEIGHTS = EVENTS.map((x) => x[2]);
-const VILLAGES = ["Melgue", "Sandare", "Dianguirde", "Sadiola", "Kassaro", "Sebekoro", "Diboli", "Ambidedi", "Farabougou", "Dogofry", "Boulkessi", "Hombori", "Ouatagouna", "Tessit", "Anefis", "Lere", "Nampala", "Sevare"]; // prettier-ignore
+const VILLAGES = [
+  "Melgue",
+  "Sandare",
+  "Dianguirde",
+  "Sadiola",
+  "Kassaro",
+  "Sebekoro",
+  "Diboli",
+  "Ambidedi",
+  "Farabougou",
+  "Dogofry",
+  "Boulkessi",
+  "Hombori",
+  "Ouatagouna",
+  "Tessit",
+  "Anefis",
+  "Lere",
+  "Nampala",
+  "Sevare",
+];
 
 function pick<T>(r: () => number, items: readonly T[]): T {
   return items[Math.floor(r() * items.length)]!;
@@ -79,13 +103,40 @@ export function generateAcledCsv(count: number, seed = 42): string {
     if (actor2 === actor1) actor2 = "Civilians (Mali)";
     const [eventType, subEvent] = EVENTS[weighted(r, EVENT_WEIGHTS)]!;
     const fatalities = r() < 0.45 ? 0 : Math.floor(-Math.log(1 - r()) * 4);
-    const notes = `On ${iso}, ${actor1} ${eventType === "Battles" ? "clashed with" : "attacked"} ${actor2} near ${village} (${admin2}, ${admin1}). ${fatalities} reported fatalities.`; // prettier-ignore
+    const notes = `On ${iso}, ${actor1} ${eventType === "Battles" ? "clashed with" : "attacked"} ${actor2} near ${village} (${admin2}, ${admin1}). ${fatalities} reported fatalities.`;
     out += csvLine([
-      `MLI${i}`, iso, date.getUTCFullYear(), 1, "Political violence", eventType, subEvent,
-      actor1, "", "", actor2, "", "", "", "", 466, "Western Africa", "Mali", admin1, admin2, "",
-      village, (lat + (r() - 0.5) * 2).toFixed(4), (lon + (r() - 0.5) * 2).toFixed(4), 1 + Math.floor(r() * 3),
-      "Local source; Studio Tamani", "Subnational", notes, fatalities, "", 1700000000 + i,
-    ]); // prettier-ignore
+      `MLI${i}`,
+      iso,
+      date.getUTCFullYear(),
+      1,
+      "Political violence",
+      eventType,
+      subEvent,
+      actor1,
+      "",
+      "",
+      actor2,
+      "",
+      "",
+      "",
+      "",
+      466,
+      "Western Africa",
+      "Mali",
+      admin1,
+      admin2,
+      "",
+      village,
+      (lat + (r() - 0.5) * 2).toFixed(4),
+      (lon + (r() - 0.5) * 2).toFixed(4),
+      1 + Math.floor(r() * 3),
+      "Local source; Studio Tamani",
+      "Subnational",
+      notes,
+      fatalities,
+      "",
+      1700000000 + i,
+    ]);
   }
   return out;
 }

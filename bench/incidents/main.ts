@@ -43,14 +43,29 @@ async function main() {
   const database = await createTestDatabase("bench-incidents");
   process.env.DATABASE_URL = database.url;
   try {
-    const workspace = await db.workspace.create({ data: { slug: "bench-incidents", name: "Bench" }, select: { id: true } }); // prettier-ignore
-    const user = await db.user.create({ data: { email: "bench@incidents.test", name: "Bench" }, select: { id: true } }); // prettier-ignore
-    await db.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: "EDITOR" } }); // prettier-ignore
+    const workspace = await db.workspace.create({
+      data: { slug: "bench-incidents", name: "Bench" },
+      select: { id: true },
+    });
+    const user = await db.user.create({
+      data: { email: "bench@incidents.test", name: "Bench" },
+      select: { id: true },
+    });
+    await db.membership.create({
+      data: { workspaceId: workspace.id, userId: user.id, role: "EDITOR" },
+    });
     const member: Member = { userId: user.id, workspaceId: workspace.id, role: "EDITOR" };
 
     const csv = new TextEncoder().encode(generateAcledCsv(ROWS));
-    const meta = { fileName: "bench.csv", fileSize: csv.byteLength, datasetVersion: null, accessDate: new Date() }; // prettier-ignore
-    const [parseMs, parsed] = await time(() => parseImportFile(bytesSource(csv), { expected: "ACLED" })); // prettier-ignore
+    const meta = {
+      fileName: "bench.csv",
+      fileSize: csv.byteLength,
+      datasetVersion: null,
+      accessDate: new Date(),
+    };
+    const [parseMs, parsed] = await time(() =>
+      parseImportFile(bytesSource(csv), { expected: "ACLED" }),
+    );
     const [commitMs, imported] = await time(() => commitImport(member, parsed, meta));
     const [reimportMs, reimported] = await time(async () =>
       commitImport(member, await parseImportFile(bytesSource(csv), { expected: "ACLED" }), meta),
@@ -58,22 +73,45 @@ async function main() {
     // What autovacuum does shortly after a bulk load; index-only scans need the visibility map.
     const [vacuumMs] = await time(() => db.$executeRawUnsafe("VACUUM ANALYZE incidents"));
 
-    const kayesJnim: IncidentFilter = { admin1: "Kayes", actor: "JNIM", from: "2021-01-01", to: "2024-12-31" }; // prettier-ignore
+    const kayesJnim: IncidentFilter = {
+      admin1: "Kayes",
+      actor: "JNIM",
+      from: "2021-01-01",
+      to: "2024-12-31",
+    };
     const quarter: IncidentFilter = { from: "2024-01-01", to: "2025-12-31" };
     const measures: [string, () => Promise<unknown>][] = [
-      ["Filter + aggregate: count and fatalities (Kayes, JNIM, 2021–2024)", () => incidentTotals(member, kayesJnim)], // prettier-ignore
-      ["Filter + aggregate: per-year series (Kayes, JNIM, 2021–2024)", () => incidentSeries(member, kayesJnim, "year")], // prettier-ignore
-      ["Monthly series over 2024–2025 (about a third of the table)", () => incidentSeries(member, quarter, "month")], // prettier-ignore
-      ["Free text, English: \"Sadiola\" (a village)", () => incidentTotals(member, { q: "Sadiola" })], // prettier-ignore
-      ["Free text, French alias: \"GSIM\" (→ JNIM's names)", () => incidentTotals(member, { q: "GSIM" })], // prettier-ignore
-      ["Free text, Arabic: \"نصرة الإسلام\" (→ JNIM's names)", () => incidentTotals(member, { q: "نصرة الإسلام" })], // prettier-ignore
-      ["Free text, Arabic place: \"كاي\" (→ Kayes)", () => incidentTotals(member, { q: "كاي" })], // prettier-ignore
-      ["Browser page data (list page 1 + totals + yearly series + options), Kayes", () =>
-        Promise.all([
-          listIncidents(member, listParamsSchema.parse({ admin1: "Kayes" })),
-          incidentSeries(member, { admin1: "Kayes" }, "year"),
-          filterOptions(member),
-        ])], // prettier-ignore
+      [
+        "Filter + aggregate: count and fatalities (Kayes, JNIM, 2021–2024)",
+        () => incidentTotals(member, kayesJnim),
+      ],
+      [
+        "Filter + aggregate: per-year series (Kayes, JNIM, 2021–2024)",
+        () => incidentSeries(member, kayesJnim, "year"),
+      ],
+      [
+        "Monthly series over 2024–2025 (about a third of the table)",
+        () => incidentSeries(member, quarter, "month"),
+      ],
+      ['Free text, English: "Sadiola" (a village)', () => incidentTotals(member, { q: "Sadiola" })],
+      [
+        'Free text, French alias: "GSIM" (→ JNIM\'s names)',
+        () => incidentTotals(member, { q: "GSIM" }),
+      ],
+      [
+        'Free text, Arabic: "نصرة الإسلام" (→ JNIM\'s names)',
+        () => incidentTotals(member, { q: "نصرة الإسلام" }),
+      ],
+      ['Free text, Arabic place: "كاي" (→ Kayes)', () => incidentTotals(member, { q: "كاي" })],
+      [
+        "Browser page data (list page 1 + totals + yearly series + options), Kayes",
+        () =>
+          Promise.all([
+            listIncidents(member, listParamsSchema.parse({ admin1: "Kayes" })),
+            incidentSeries(member, { admin1: "Kayes" }, "year"),
+            filterOptions(member),
+          ]),
+      ],
     ];
     const results: string[] = [];
     for (const [label, work] of measures) {
@@ -87,7 +125,7 @@ async function main() {
       "## Incidents (issue 5)",
       "",
       `Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}, PostgreSQL via \`${database.embedded ? "embedded PostgreSQL 17" : "TEST_DATABASE_URL / 127.0.0.1:5432"}\`. `,
-      `${ROWS.toLocaleString("en")} generated ACLED-format incidents (bench/incidents/generate.ts), one workspace. Queries go through lib/incidents (Prisma 7 + adapter-pg), ${RUNS} runs each after 5 warm-up runs.`, // prettier-ignore
+      `${ROWS.toLocaleString("en")} generated ACLED-format incidents (bench/incidents/generate.ts), one workspace. Queries go through lib/incidents (Prisma 7 + adapter-pg), ${RUNS} runs each after 5 warm-up runs.`,
       "",
       "### Import",
       "",
@@ -105,9 +143,9 @@ async function main() {
       "| --- | --- | --- |",
       ...results,
       "",
-      `Kayes + JNIM + 2021–2024 selects ${counts.count.toLocaleString("en")} incidents (${counts.fatalities.toLocaleString("en")} fatalities). Free text is LIKE '%…%' on a normalized column with a pg_trgm GIN index; names are expanded through the actor/place gazetteers first, so one query may OR several terms.`, // prettier-ignore
+      `Kayes + JNIM + 2021–2024 selects ${counts.count.toLocaleString("en")} incidents (${counts.fatalities.toLocaleString("en")} fatalities). Free text is LIKE '%…%' on a normalized column with a pg_trgm GIN index; names are expanded through the actor/place gazetteers first, so one query may OR several terms.`,
       "",
-      "Free text that names a big share of the table (JNIM is on ≈ 40 % of the generated rows, Kayes ≈ 20 %) misses the 50 ms target: counting it visits every matching row. Selective terms meet it. Measured on a machine shared with other builds and tests (the import took 35–58 s across runs).", // prettier-ignore
+      "Free text that names a big share of the table (JNIM is on ≈ 40 % of the generated rows, Kayes ≈ 20 %) misses the 50 ms target: counting it visits every matching row. Selective terms meet it. Measured on a machine shared with other builds and tests (the import took 35–58 s across runs).",
     ];
     const out = path.join(__dirname, "..", "results");
     mkdirSync(out, { recursive: true });

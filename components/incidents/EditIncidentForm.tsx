@@ -26,7 +26,16 @@ type Values = {
   sourceIds: string[];
 };
 
-const TEXT = ["eventType", "subEventType", "sideA", "sideB", "admin1", "admin2", "admin3", "placeName"] as const; // prettier-ignore
+const TEXT = [
+  "eventType",
+  "subEventType",
+  "sideA",
+  "sideB",
+  "admin1",
+  "admin2",
+  "admin3",
+  "placeName",
+] as const;
 const NUMBERS = ["latitude", "longitude", "fatalitiesBest", "civilianDeaths"] as const;
 
 /** Editors edit an in-house incident, its sources chosen from the workspace's library. */

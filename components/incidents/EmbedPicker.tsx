@@ -81,7 +81,6 @@ export function EmbedPicker({ editor }: { editor: Editor }) {
             data-testid="picker-kind"
           >
             {" "}
-            {/* prettier-ignore */}
             <option value="table">{t("picker.table")}</option>
             <option value="figure">{t("picker.figure")}</option>
             <option value="chart">{t("picker.chart")}</option>
@@ -116,7 +115,6 @@ export function EmbedPicker({ editor }: { editor: Editor }) {
                 maxLength={200}
                 data-testid={`picker-${name}`}
               />{" "}
-              {/* prettier-ignore */}
             </label>
           ))}
         {kind === "table" && (

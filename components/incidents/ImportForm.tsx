@@ -7,7 +7,7 @@ import type { ImportEvent } from "@/lib/incidents/import/import-request";
 import type { ImportSummary } from "@/lib/incidents/import/commit-import";
 import { errorReportCsv } from "@/lib/incidents/csv/write-csv";
 
-type Progress = { phase: "uploading" | "reading" | "writing"; done: number; total: number } | null; // prettier-ignore
+type Progress = { phase: "uploading" | "reading" | "writing"; done: number; total: number } | null;
 
 /**
  * Upload → dry-run preview (counts, first errors) → commit. The file goes up as the request
@@ -42,7 +42,14 @@ export function ImportForm({ workspaceSlug, today }: { workspaceSlug: string; to
   function send(mode: "preview" | "commit") {
     if (!file) return;
     setError(null);
-    const query = new URLSearchParams({ dataset, mode, fileName: file.name, version, accessDate, skipRejected: skipRejected ? "1" : "0" }); // prettier-ignore
+    const query = new URLSearchParams({
+      dataset,
+      mode,
+      fileName: file.name,
+      version,
+      accessDate,
+      skipRejected: skipRejected ? "1" : "0",
+    });
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/incidents/${encodeURIComponent(workspaceSlug)}/import?${query}`);
     xhr.setRequestHeader("Content-Type", "text/csv");
@@ -57,7 +64,11 @@ export function ImportForm({ workspaceSlug, today }: { workspaceSlug: string; to
         if (!line.trim()) continue;
         const event = JSON.parse(line) as ImportEvent;
         if (event.type === "progress")
-          setProgress({ phase: event.phase, done: event.rows, total: (preview?.inserted ?? 0) + (preview?.updated ?? 0) }); // prettier-ignore
+          setProgress({
+            phase: event.phase,
+            done: event.rows,
+            total: (preview?.inserted ?? 0) + (preview?.updated ?? 0),
+          });
         else if (event.type === "error") setError(te(event.code as "unexpected", event.values));
         else if (mode === "preview") setPreview(event.summary);
         else {
@@ -67,9 +78,10 @@ export function ImportForm({ workspaceSlug, today }: { workspaceSlug: string; to
       }
       seen = end + 1;
     };
-    xhr.upload.onprogress = (e) => setProgress({ phase: "uploading", done: e.loaded, total: e.total || file.size }); // prettier-ignore
+    xhr.upload.onprogress = (e) =>
+      setProgress({ phase: "uploading", done: e.loaded, total: e.total || file.size });
     // The server parses as the file arrives and answers once it has checked every row.
-    xhr.upload.onload = () => setProgress({ phase: "reading", done: file.size, total: file.size }); // prettier-ignore
+    xhr.upload.onload = () => setProgress({ phase: "reading", done: file.size, total: file.size });
     xhr.onprogress = handleLines;
     xhr.onload = () => {
       handleLines();
@@ -87,7 +99,9 @@ export function ImportForm({ workspaceSlug, today }: { workspaceSlug: string; to
   /** The translated message of a JSON refusal ({ error: { code, values } }). */
   function refusal(body: string): string {
     try {
-      const { error } = JSON.parse(body) as { error?: { code?: string; values?: Record<string, string | number> } }; // prettier-ignore
+      const { error } = JSON.parse(body) as {
+        error?: { code?: string; values?: Record<string, string | number> };
+      };
       if (error?.code) return te(error.code as "unexpected", error.values);
     } catch {
       // Not JSON (a proxy's error page): the generic message below.
@@ -117,10 +131,13 @@ export function ImportForm({ workspaceSlug, today }: { workspaceSlug: string; to
         }}
       >
         {" "}
-        {/* prettier-ignore */}
         <label className="incident-field">
           <span>{t("dataset")}</span>
-          <select name="dataset" value={dataset} onChange={(e) => setDataset(e.target.value as "UCDP_GED" | "ACLED")}> {/* prettier-ignore */}
+          <select
+            name="dataset"
+            value={dataset}
+            onChange={(e) => setDataset(e.target.value as "UCDP_GED" | "ACLED")}
+          >
             <option value="UCDP_GED">UCDP GED</option>
             <option value="ACLED">ACLED</option>
           </select>
@@ -134,7 +151,6 @@ export function ImportForm({ workspaceSlug, today }: { workspaceSlug: string; to
             required
             onChange={(e) => chooseFile(e.target.files?.[0] ?? null)}
           />{" "}
-          {/* prettier-ignore */}
         </label>
         <label className="incident-field">
           <span>{t("version")}</span>
@@ -144,7 +160,6 @@ export function ImportForm({ workspaceSlug, today }: { workspaceSlug: string; to
             maxLength={40}
             onChange={(e) => setVersion(e.target.value)}
           />{" "}
-          {/* prettier-ignore */}
         </label>
         <label className="incident-field">
           <span>{t("accessDate")}</span>
@@ -155,7 +170,6 @@ export function ImportForm({ workspaceSlug, today }: { workspaceSlug: string; to
             required
             onChange={(e) => setAccessDate(e.target.value)}
           />{" "}
-          {/* prettier-ignore */}
         </label>
         <button type="submit" disabled={!file || busy} data-testid="import-preview">
           {t("preview")}
@@ -169,7 +183,6 @@ export function ImportForm({ workspaceSlug, today }: { workspaceSlug: string; to
             max={Math.max(1, progress.total)}
             value={Math.min(progress.done, progress.total)}
           />{" "}
-          {/* prettier-ignore */}
         </div>
       )}
       {error && (
@@ -239,7 +252,6 @@ export function ImportForm({ workspaceSlug, today }: { workspaceSlug: string; to
                     checked={skipRejected}
                     onChange={(e) => setSkipRejected(e.target.checked)}
                   />{" "}
-                  {/* prettier-ignore */}
                   {t("skipRejected", { count: summary.rejected })}
                 </label>
               )}
@@ -255,7 +267,6 @@ export function ImportForm({ workspaceSlug, today }: { workspaceSlug: string; to
                 data-testid="import-commit"
               >
                 {" "}
-                {/* prettier-ignore */}
                 {t("commit", { count: summary.inserted + summary.updated })}
               </button>
             </div>

@@ -32,8 +32,9 @@ export function IncidentChart({ series, title, labels }: Props) {
           y2={baseline}
           className="axis"
         />{" "}
-        {/* prettier-ignore */}
-        <text x={CHART.side - 4} y={CHART.top + 8} className="tick" textAnchor="end">{maxCount}</text>
+        <text x={CHART.side - 4} y={CHART.top + 8} className="tick" textAnchor="end">
+          {maxCount}
+        </text>
         <text x={CHART.width - CHART.side + 4} y={CHART.top + 8} className="tick deaths">
           {maxDeaths}
         </text>

@@ -19,7 +19,6 @@ export async function IncidentFilterForm({ params, period, options }: Props) {
         defaultValue={(params[name] as string | number | undefined) ?? ""}
         {...extra}
       />{" "}
-      {/* prettier-ignore */}
     </label>
   );
   return (

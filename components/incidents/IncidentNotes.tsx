@@ -61,9 +61,10 @@ export function IncidentNotes({
                       type="button"
                       className="link-button"
                       disabled={pending}
-                      onClick={
-                        () =>
-                        run(() => deleteIncidentNoteAction(workspaceSlug, { incidentId, noteId: n.id })) // prettier-ignore
+                      onClick={() =>
+                        run(() =>
+                          deleteIncidentNoteAction(workspaceSlug, { incidentId, noteId: n.id }),
+                        )
                       }
                     >
                       {t("deleteNote")}

@@ -15,7 +15,6 @@ export function SaveQueryForm({
   workspaceSlug: string;
   filter: IncidentFilter;
 }) {
-  // prettier-ignore
   const t = useTranslations("incidents");
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
@@ -26,7 +25,9 @@ export function SaveQueryForm({
       onSubmit={(event) => {
         event.preventDefault();
         const name = String(new FormData(event.currentTarget).get("name") ?? "");
-        startTransition(async () => setResult(await saveIncidentQueryAction(workspaceSlug, { name, filter }))); // prettier-ignore
+        startTransition(async () =>
+          setResult(await saveIncidentQueryAction(workspaceSlug, { name, filter })),
+        );
       }}
     >
       <label className="grow">

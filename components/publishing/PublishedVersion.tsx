@@ -49,7 +49,11 @@ export async function PublishedVersion({ view }: { view: ReaderView }) {
           versions={view.versions}
           current={version.number}
           formatDate={(d) => date(d)}
-          labels={{ title: t("versions"), current: t("current"), item: (n, d) => t("versionItem", { number: n, date: d }) }} // prettier-ignore
+          labels={{
+            title: t("versions"),
+            current: t("current"),
+            item: (n, d) => t("versionItem", { number: n, date: d }),
+          }}
         />
         {view.exports && (
           <section className="reader-links">

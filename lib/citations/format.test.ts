@@ -174,8 +174,15 @@ describe("formatCitations", () => {
   });
 
   it("credits a licensed dataset in the notes and bibliography entries that cite its rows", () => {
-    const row = (rowId: string) => ({ kind: "incident" as const, dataset: "UCDP GED", rowId, version: "26.0.7", accessed: "2026-12-02" }); // prettier-ignore
-    const credit = "UCDP Candidate Events Dataset v26.0.7, Uppsala Conflict Data Program, Uppsala University (CC BY 4.0)"; // prettier-ignore
+    const row = (rowId: string) => ({
+      kind: "incident" as const,
+      dataset: "UCDP GED",
+      rowId,
+      version: "26.0.7",
+      accessed: "2026-12-02",
+    });
+    const credit =
+      "UCDP Candidate Events Dataset v26.0.7, Uppsala Conflict Data Program, Uppsala University (CC BY 4.0)";
     for (const style of ["chicago-note-bibliography", "apa", "iso690-note-fr"] as const) {
       const out = formatCitations({
         style,

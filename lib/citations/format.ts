@@ -106,7 +106,10 @@ function withDataAttribution(
   return {
     notes: formatted.notes.map((note, i) => ({
       ...note,
-      html: append(note.html, (clusters[i]?.cited ?? []).flatMap(({ key }) => creditOf.get(key) ?? [])), // prettier-ignore
+      html: append(
+        note.html,
+        (clusters[i]?.cited ?? []).flatMap(({ key }) => creditOf.get(key) ?? []),
+      ),
     })),
     bibliography: formatted.bibliography.map((entry) => {
       const credit = creditOf.get(entry.key);

@@ -106,10 +106,15 @@ describe.each(SERVERS)(
       const heard = { a: [] as string[], b: [] as string[], reader: [] as string[] };
       a.provider.on("stateless", ({ payload }: { payload: string }) => heard.a.push(payload));
       b.provider.on("stateless", ({ payload }: { payload: string }) => heard.b.push(payload));
-      reader.provider.on("stateless", ({ payload }: { payload: string }) => heard.reader.push(payload)); // prettier-ignore
+      reader.provider.on("stateless", ({ payload }: { payload: string }) =>
+        heard.reader.push(payload),
+      );
       await Promise.all([waitSynced(a), waitSynced(b), waitSynced(reader)]);
       // What the browser's editor watches to say "Not saved – database unavailable".
-      const outage = { a: watchDatabaseOutage(a.provider), reader: watchDatabaseOutage(reader.provider) }; // prettier-ignore
+      const outage = {
+        a: watchDatabaseOutage(a.provider),
+        reader: watchDatabaseOutage(reader.provider),
+      };
 
       const before = ["A before: Kayes road open", "B before: مركز الشرطة"];
       appendParagraph(a.doc, before[0]!);
@@ -162,14 +167,20 @@ describe.each(SERVERS)(
       expect(b.closeCodes).toEqual([]);
       expect(reader.closeCodes).toEqual([]);
       expect(outage.a.unavailable).toBe(false);
-      await waitFor(() => paragraphs(reader.doc).join("|") === paragraphs(a.doc).join("|"), "the reader to see every edit"); // prettier-ignore
+      await waitFor(
+        () => paragraphs(reader.doc).join("|") === paragraphs(a.doc).join("|"),
+        "the reader to see every edit",
+      );
       expect(collab.output()).toMatch(/the database is back after [\d.]+ s/);
       // main.ts logs every unhandled rejection instead of dying: there must have been none.
       expect(collab.output()).not.toContain("unhandled rejection");
 
       appendParagraph(a.doc, "A after: back to normal");
       await waitAcknowledged(a);
-      await waitFor(() => paragraphs(b.doc).includes("A after: back to normal"), "the edit after recovery to reach B"); // prettier-ignore
+      await waitFor(
+        () => paragraphs(b.doc).includes("A after: back to normal"),
+        "the edit after recovery to reach B",
+      );
       everything.push("A after: back to normal");
 
       // Every acknowledged edit is in the database, once: read it directly, then through a
@@ -198,7 +209,10 @@ describe.each(SERVERS)(
       });
       clients.push(refused);
       // What the browser's editor does (components/editor/use-collab-session.ts).
-      const outage = watchDatabaseOutage(refused.provider, undefined, { firstMs: 200, maxMs: 1_000 }); // prettier-ignore
+      const outage = watchDatabaseOutage(refused.provider, undefined, {
+        firstMs: 200,
+        maxMs: 1_000,
+      });
       await waitFor(() => refused.refusals.length > 0, "the refusal", 15_000);
       expect(Date.now() - startedAt).toBeLessThan(5_000);
       expect(refused.refusals[0]).toBe("database-unavailable");

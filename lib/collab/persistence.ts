@@ -98,7 +98,9 @@ export class PersistenceExtension implements Extension {
       refuseMessage(connection, new CollabRefusal("malformed-update", 4400));
     // Only an update that changes the document makes its sender an author (see
     // update-effect.ts: a reloading browser replays content the server already has).
-    const author = addsToDocument(document, update) ? (collabContext(context)?.user.id ?? null) : null; // prettier-ignore
+    const author = addsToDocument(document, update)
+      ? (collabContext(context)?.user.id ?? null)
+      : null;
     const appended = this.writer.append(briefIdOf(documentName), update, author);
     if (this.broadcastBeforeCommit) {
       // Applying with the connection as origin broadcasts it now (and publishes it to

@@ -14,12 +14,20 @@ describe("presence colours", () => {
   });
 
   it.each([
-    "red", "#abcd", "#12345g", "hsl(1 2% 3%)", "#fff; background: url(//evil.example)",
-    "#fff\n", " #fff", "", null, 12,
+    "red",
+    "#abcd",
+    "#12345g",
+    "hsl(1 2% 3%)",
+    "#fff; background: url(//evil.example)",
+    "#fff\n",
+    " #fff",
+    "",
+    null,
+    12,
   ])("refuses %j", (value) => {
     expect(isPresenceColor(value)).toBe(false);
     expect(presenceColor(value)).toBe(FALLBACK_PRESENCE_COLOR);
-  }); // prettier-ignore
+  });
 
   it("gives every user a valid colour of their own", () => {
     expect(isPresenceColor(userColor("user-1"))).toBe(true);
@@ -45,7 +53,10 @@ describe("AwarenessGuardExtension colours", () => {
       [2, { user: { ...identity, color: "#12ab34" } }],
     ]);
     await run(states);
-    expect(states.get(1)).toEqual({ user: { ...identity, color: FALLBACK_PRESENCE_COLOR }, cursor: 1 }); // prettier-ignore
+    expect(states.get(1)).toEqual({
+      user: { ...identity, color: FALLBACK_PRESENCE_COLOR },
+      cursor: 1,
+    });
     expect(states.get(2)).toEqual({ user: { ...identity, color: "#12ab34" } });
   });
 });

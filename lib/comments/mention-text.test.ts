@@ -32,7 +32,10 @@ describe("mention text", () => {
   });
 
   it("decodes a stored body for editing, and re-encodes it to the same tokens", () => {
-    const body = encodeMentions("@Ann Lee and @Ann, see <@33333333-3333-4333-8333-333333333333>", [ann, annLee]); // prettier-ignore
+    const body = encodeMentions("@Ann Lee and @Ann, see <@33333333-3333-4333-8333-333333333333>", [
+      ann,
+      annLee,
+    ]);
     const people = { [ann.id]: ann.name, [annLee.id]: annLee.name };
     const decoded = decodeMentions(body, people);
     expect(decoded.text).toBe("@Ann Lee and @Ann, see <@33333333-3333-4333-8333-333333333333>");

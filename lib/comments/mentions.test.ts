@@ -17,7 +17,13 @@ describe("mentions of a member", () => {
     const { workspaceId, members } = await workspaceWith(["VIEWER", "EDITOR", "APPROVER"]);
     const other = await workspaceWith(["EDITOR"]);
     const brief = await db.brief.create({
-      data: { workspaceId, title: "Kayes roads", language: "en", createdById: members.EDITOR.userId, updatedById: members.EDITOR.userId }, // prettier-ignore
+      data: {
+        workspaceId,
+        title: "Kayes roads",
+        language: "en",
+        createdById: members.EDITOR.userId,
+        updatedById: members.EDITOR.userId,
+      },
       select: { id: true },
     });
     const mention = (userId: string) => `<@${userId}>`;

@@ -50,7 +50,11 @@ async function loadBrief(member: Member, briefId: string, tx: Tx): Promise<Brief
 function assertCan(member: Member, brief: Brief, ref: CompareRef) {
   // Viewers compare published versions only; the draft and its history are for editors.
   const action = ref.kind === "version" ? "brief.readVersions" : "brief.history";
-  const resource = { kind: "brief", workspaceId: brief.workspaceId, deletedAt: brief.deletedAt } as const; // prettier-ignore
+  const resource = {
+    kind: "brief",
+    workspaceId: brief.workspaceId,
+    deletedAt: brief.deletedAt,
+  } as const;
   if (!can(member, action, resource)) throw new DomainError("forbidden");
 }
 
@@ -68,16 +72,28 @@ async function loadSide(
   if (ref.kind === "version") {
     const version = await getVersion(brief.id, ref.number, tx);
     if (!version) throw new DomainError("notFound");
-    return { ref, contentJson: version.contentJson, citations: version.citations, embeds: version.embeds, dataAsOf: version.embeds.frozenAt }; // prettier-ignore
+    return {
+      ref,
+      contentJson: version.contentJson,
+      citations: version.citations,
+      embeds: version.embeds,
+      dataAsOf: version.embeds.frozenAt,
+    };
   }
   const { contentJson, styleInDoc } =
     ref.kind === "draft"
-      ? await loadLiveDocument(brief.id, tx).then((live) => ({ contentJson: live.json, styleInDoc: live.citationStyle })) // prettier-ignore
-      : await findSnapshot(member, brief.id, ref.id, tx).then((s) => ({ contentJson: s.contentJson, styleInDoc: s.citationStyle })); // prettier-ignore
+      ? await loadLiveDocument(brief.id, tx).then((live) => ({
+          contentJson: live.json,
+          styleInDoc: live.citationStyle,
+        }))
+      : await findSnapshot(member, brief.id, ref.id, tx).then((s) => ({
+          contentJson: s.contentJson,
+          styleInDoc: s.citationStyle,
+        }));
   const stored = isCitationStyle(brief.citationStyle) ? brief.citationStyle : null;
   const style = effectiveCitationStyle(styleInDoc, stored, DEFAULT_CITATION_STYLE);
   const embeds = await freezeData(member, contentJson, tx);
-  const citations = await freezeCitations(member, brief.id, contentJson, style, brief.language, tx); // prettier-ignore
+  const citations = await freezeCitations(member, brief.id, contentJson, style, brief.language, tx);
   return { ref, contentJson, citations, embeds, dataAsOf: embeds.frozenAt };
 }
 
@@ -119,7 +135,11 @@ export async function compareChoices(
   tx: Tx = db,
 ): Promise<CompareChoices> {
   const brief = await loadBrief(member, briefId, tx);
-  const resource = { kind: "brief", workspaceId: brief.workspaceId, deletedAt: brief.deletedAt } as const; // prettier-ignore
+  const resource = {
+    kind: "brief",
+    workspaceId: brief.workspaceId,
+    deletedAt: brief.deletedAt,
+  } as const;
   if (!can(member, "brief.readVersions", resource)) throw new DomainError("forbidden");
   const mayUseDraft = can(member, "brief.history", resource);
   const versions = await tx.briefVersion.findMany({
@@ -138,7 +158,8 @@ export async function compareChoices(
   const latest = versions[0] ? ({ kind: "version", number: versions[0].number } as const) : null;
   let defaults: CompareChoices["defaults"];
   if (mayUseDraft) {
-    const from = latest ?? (snapshots[0] ? ({ kind: "snapshot", id: snapshots[0].id } as const) : null); // prettier-ignore
+    const from =
+      latest ?? (snapshots[0] ? ({ kind: "snapshot", id: snapshots[0].id } as const) : null);
     defaults = { from, to: { kind: "draft" } };
   } else {
     const previous = versions[1]

@@ -160,7 +160,9 @@ function pairOff(removed: DiffSourceBlock[], added: DiffSourceBlock[]): Pairing[
   for (const from of removed) {
     const k = from.atom
       ? -1
-      : added.findIndex((to, index) => index >= j && !to.atom && similarity(from.text, to.text) >= SIMILAR); // prettier-ignore
+      : added.findIndex(
+          (to, index) => index >= j && !to.atom && similarity(from.text, to.text) >= SIMILAR,
+        );
     if (k < 0) {
       out.push({ from });
       continue;

@@ -205,7 +205,8 @@ async function waitUntilReady(
       return;
     } catch (error) {
       if (error instanceof Error && error.message.includes("another server")) throw error;
-      if (Date.now() > deadline) throw new Error(`The disposable PostgreSQL did not start:\n${log().join("\n")}`); // prettier-ignore
+      if (Date.now() > deadline)
+        throw new Error(`The disposable PostgreSQL did not start:\n${log().join("\n")}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     } finally {
       await client.end().catch(() => undefined);

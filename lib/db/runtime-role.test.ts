@@ -23,7 +23,15 @@ beforeAll(async () => {
   briefId = await briefWithContent(approver, doc(para("Kayes: the road is closed.")));
   const frozen = await freezeBrief(approver, briefId);
   const now = new Date();
-  versionId = (await createVersion(db, { briefId, frozen, approvedById: approver.userId, approvedAt: now, publishedById: approver.userId })).id; // prettier-ignore
+  versionId = (
+    await createVersion(db, {
+      briefId,
+      frozen,
+      approvedById: approver.userId,
+      approvedAt: now,
+      publishedById: approver.userId,
+    })
+  ).id;
   app = new pg.Client({ connectionString: database.runtimeUrl });
   await app.connect();
 }, 120_000);
@@ -60,8 +68,12 @@ describe("the role the app connects with", () => {
   });
 
   it("cannot change, delete or empty published versions or their exports", async () => {
-    expect(await refusal("UPDATE brief_versions SET title = 'forged' WHERE id = $1", [versionId])).toBe(PERMISSION_DENIED); // prettier-ignore
-    expect(await refusal("DELETE FROM brief_versions WHERE id = $1", [versionId])).toBe(PERMISSION_DENIED); // prettier-ignore
+    expect(
+      await refusal("UPDATE brief_versions SET title = 'forged' WHERE id = $1", [versionId]),
+    ).toBe(PERMISSION_DENIED);
+    expect(await refusal("DELETE FROM brief_versions WHERE id = $1", [versionId])).toBe(
+      PERMISSION_DENIED,
+    );
     expect(await refusal("TRUNCATE brief_versions CASCADE")).toBe(PERMISSION_DENIED);
     expect(await refusal("DELETE FROM brief_version_exports")).toBe(PERMISSION_DENIED);
     expect(await refusal("TRUNCATE brief_version_exports")).toBe(PERMISSION_DENIED);
@@ -69,9 +81,13 @@ describe("the role the app connects with", () => {
 
   it("cannot switch off, drop or replace the triggers that keep them immutable", async () => {
     expect(await refusal("ALTER TABLE brief_versions DISABLE TRIGGER ALL")).toBe(MUST_BE_OWNER);
-    expect(await refusal("ALTER TABLE brief_versions DISABLE TRIGGER brief_versions_immutable")).toBe(MUST_BE_OWNER); // prettier-ignore
-    expect(await refusal("DROP TRIGGER brief_versions_immutable ON brief_versions")).toBe(MUST_BE_OWNER); // prettier-ignore
-    const replace = `CREATE OR REPLACE FUNCTION briefroom_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`; // prettier-ignore
+    expect(
+      await refusal("ALTER TABLE brief_versions DISABLE TRIGGER brief_versions_immutable"),
+    ).toBe(MUST_BE_OWNER);
+    expect(await refusal("DROP TRIGGER brief_versions_immutable ON brief_versions")).toBe(
+      MUST_BE_OWNER,
+    );
+    const replace = `CREATE OR REPLACE FUNCTION briefroom_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`;
     expect(await refusal(replace)).toBe(MUST_BE_OWNER);
     expect(await refusal("SET session_replication_role = replica")).toBe(PERMISSION_DENIED);
     // Nor make a table or function of its own to work around them.
@@ -82,11 +98,15 @@ describe("the role the app connects with", () => {
     const insert = `INSERT INTO brief_transitions (id, brief_id, kind, from_status, to_status, comment)
                     VALUES (gen_random_uuid(), $1, 'SUBMIT', 'DRAFT', 'IN_REVIEW', 'by the app')`;
     expect(await refusal(insert, [briefId])).toBeUndefined();
-    expect(await refusal("UPDATE brief_transitions SET comment = 'rewritten'")).toBe(PERMISSION_DENIED); // prettier-ignore
+    expect(await refusal("UPDATE brief_transitions SET comment = 'rewritten'")).toBe(
+      PERMISSION_DENIED,
+    );
     expect(await refusal("DELETE FROM brief_transitions")).toBe(PERMISSION_DENIED);
     expect(await refusal("TRUNCATE brief_transitions")).toBe(PERMISSION_DENIED);
     // The owner cannot rewrite it either, short of dropping the trigger.
-    await expect(db.$executeRawUnsafe("UPDATE brief_transitions SET comment = 'rewritten'")).rejects.toThrow(/append-only/); // prettier-ignore
+    await expect(
+      db.$executeRawUnsafe("UPDATE brief_transitions SET comment = 'rewritten'"),
+    ).rejects.toThrow(/append-only/);
   });
 
   it("cannot record a migration", async () => {
@@ -95,8 +115,13 @@ describe("the role the app connects with", () => {
 
   it("cannot hard-delete a brief with published versions, whoever asks", async () => {
     expect(await refusal("DELETE FROM briefs WHERE id = $1", [briefId])).toBe("23001");
-    await expect(db.$executeRawUnsafe(`DELETE FROM briefs WHERE id = '${briefId}'`)).rejects.toThrow(/has published versions/); // prettier-ignore
-    const { rows } = await app.query("SELECT count(*)::int AS n FROM brief_versions WHERE brief_id = $1", [briefId]); // prettier-ignore
+    await expect(
+      db.$executeRawUnsafe(`DELETE FROM briefs WHERE id = '${briefId}'`),
+    ).rejects.toThrow(/has published versions/);
+    const { rows } = await app.query(
+      "SELECT count(*)::int AS n FROM brief_versions WHERE brief_id = $1",
+      [briefId],
+    );
     expect(rows[0].n).toBe(1);
   });
 });

@@ -56,12 +56,17 @@ export async function grantRuntimeRole(
         }
       }
     }
-    const database = (await client.query<{ db: string }>("SELECT current_database() AS db")).rows[0]!.db; // prettier-ignore
+    const database = (await client.query<{ db: string }>("SELECT current_database() AS db"))
+      .rows[0]!.db;
     await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${quoteIdent(database)} TO ${ident}`);
     await client.query(`GRANT USAGE ON SCHEMA public TO ${ident}`);
     await client.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC, ${ident}`);
-    await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${ident}`); // prettier-ignore
-    await client.query(`REVOKE TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA public FROM ${ident}`); // prettier-ignore
+    await client.query(
+      `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${ident}`,
+    );
+    await client.query(
+      `REVOKE TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA public FROM ${ident}`,
+    );
     const appendOnly = APPEND_ONLY_TABLES.map(quoteIdent).join(", ");
     await client.query(`REVOKE UPDATE, DELETE ON ${appendOnly} FROM ${ident}`);
     // Which migrations ran is the owner's business; the app only reads it.

@@ -118,9 +118,9 @@ describe.each(SERVERS)("the database going away under the web app, on %s", (_lab
     });
 
     // A server action: the form gets the code it shows as errors.databaseUnavailable.
-    const action = await timed(() => runAction(() => listWorkspacesForUser(brief.users.EDITOR.id))); // prettier-ignore
+    const action = await timed(() => runAction(() => listWorkspacesForUser(brief.users.EDITOR.id)));
     expect(action.ms).toBeLessThan(QUICKLY_MS);
-    expect(action.value).toEqual({ ok: false, error: { code: "databaseUnavailable", values: {} } }); // prettier-ignore
+    expect(action.value).toEqual({ ok: false, error: { code: "databaseUnavailable", values: {} } });
 
     // A transaction that cannot even begin.
     const transaction = await timed(() => db.$transaction(async (tx) => tx.brief.count()));
@@ -130,7 +130,9 @@ describe.each(SERVERS)("the database going away under the web app, on %s", (_lab
     await postgres!.start();
     const access = await findWorkspaceAccess(slug, brief.users.EDITOR.id);
     expect(access?.member.role).toBe("EDITOR");
-    expect(await db.$transaction(async (tx) => tx.brief.count({ where: { id: brief.briefId } }))).toBe(1); // prettier-ignore
+    expect(
+      await db.$transaction(async (tx) => tx.brief.count({ where: { id: brief.briefId } })),
+    ).toBe(1);
   });
 
   it("answers a route handler with 503 databaseUnavailable while it is down, and normally once it is back", async () => {
@@ -141,7 +143,10 @@ describe.each(SERVERS)("the database going away under the web app, on %s", (_lab
     expect(down.ms).toBeLessThan(QUICKLY_MS);
     const response = down.value as Response;
     expect(response.status).toBe(503);
-    expect(await response.json()).toMatchObject({ ok: false, error: { code: "databaseUnavailable" } }); // prettier-ignore
+    expect(await response.json()).toMatchObject({
+      ok: false,
+      error: { code: "databaseUnavailable" },
+    });
 
     await postgres!.start();
     const back = await askForCollabToken();

@@ -65,7 +65,11 @@ export function demoDocumentJson(blocks: DemoBlock[], targets: DemoTargets): JSO
     type: "doc",
     content: blocks.map((block) => {
       if (Array.isArray(block))
-        return { type: "paragraph", attrs: { dir: "auto" }, content: block.flatMap((p) => inline(p, targets)) }; // prettier-ignore
+        return {
+          type: "paragraph",
+          attrs: { dir: "auto" },
+          content: block.flatMap((p) => inline(p, targets)),
+        };
       return "table" in block ? embed("table", block.table) : embed("chart", block.chart);
     }),
   };

@@ -54,8 +54,17 @@ export async function demoRowCitations(
   externalIds: readonly string[],
 ): Promise<Map<string, IncidentCitationItem>> {
   const rows = await db.incident.findMany({
-    where: { workspaceId, dataset: "UCDP_GED", externalId: { in: [...externalIds] }, removedAt: null }, // prettier-ignore
-    select: { externalId: true, datasetVersion: true, importBatch: { select: { accessDate: true } } }, // prettier-ignore
+    where: {
+      workspaceId,
+      dataset: "UCDP_GED",
+      externalId: { in: [...externalIds] },
+      removedAt: null,
+    },
+    select: {
+      externalId: true,
+      datasetVersion: true,
+      importBatch: { select: { accessDate: true } },
+    },
   });
   return new Map(
     rows.map((r) => [

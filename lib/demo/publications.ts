@@ -56,9 +56,15 @@ async function publishDemoBrief(
   await tx.$executeRaw`SELECT 1 FROM briefs WHERE id = ${publication.briefId}::uuid FOR UPDATE`;
   const brief = await tx.brief.findUnique({
     where: { id: publication.briefId },
-    select: { slug: true, contentText: true, createdById: true, _count: { select: { versions: true, updates: true } } }, // prettier-ignore
+    select: {
+      slug: true,
+      contentText: true,
+      createdById: true,
+      _count: { select: { versions: true, updates: true } },
+    },
   });
-  if (!demo || !brief || brief.slug || brief._count.versions > 0 || brief._count.updates > 0) return false; // prettier-ignore
+  if (!demo || !brief || brief.slug || brief._count.versions > 0 || brief._count.updates > 0)
+    return false;
   // Footnotes and embeds have no text: the seeded text is the same whatever they cite.
   const seededText = demoDocument(demo.blocks, { sourceIds: new Map(), rows: new Map() }).text;
   if (brief.contentText !== seededText) return false;

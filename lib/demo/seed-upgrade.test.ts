@@ -13,12 +13,18 @@ describe("seeding a demo workspace seeded before it had incident data", () => {
   it("imports the UCDP sample and leaves the existing briefs as they are", async () => {
     // The workspace as an earlier seed left it: the same briefs, plain paragraphs, no incidents.
     const workspace = await db.workspace.create({ data: { ...DEMO_WORKSPACE } });
-    const author = await db.user.create({ data: { email: "someone@briefroom.test", name: "Someone" } }); // prettier-ignore
+    const author = await db.user.create({
+      data: { email: "someone@briefroom.test", name: "Someone" },
+    });
     for (const brief of DEMO_BRIEFS) {
       const paragraphs = demoText(brief.blocks);
       const json = {
         type: "doc",
-        content: paragraphs.map((text) => ({ type: "paragraph", attrs: { dir: "auto" }, content: [{ type: "text", text }] })), // prettier-ignore
+        content: paragraphs.map((text) => ({
+          type: "paragraph",
+          attrs: { dir: "auto" },
+          content: [{ type: "text", text }],
+        })),
       };
       await db.brief.create({
         data: {
@@ -34,7 +40,11 @@ describe("seeding a demo workspace seeded before it had incident data", () => {
       });
     }
     const documents = async () =>
-      (await db.briefDocument.findMany({ orderBy: { briefId: "asc" } })).map((d) => [d.briefId, Buffer.from(d.state).toString("base64"), d.contentJson]); // prettier-ignore
+      (await db.briefDocument.findMany({ orderBy: { briefId: "asc" } })).map((d) => [
+        d.briefId,
+        Buffer.from(d.state).toString("base64"),
+        d.contentJson,
+      ]);
     const before = await documents();
 
     await seedDemo();

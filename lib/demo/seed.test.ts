@@ -71,7 +71,9 @@ describe("demo workspace seed", () => {
   });
 
   it("imports the real UCDP sample as one batch by the demo editor, credited as its file says", async () => {
-    const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE.slug } }); // prettier-ignore
+    const workspace = await db.workspace.findUniqueOrThrow({
+      where: { slug: DEMO_WORKSPACE.slug },
+    });
     const batches = await db.importBatch.findMany({
       where: { workspaceId: workspace.id },
       include: { createdBy: { select: { email: true } } },
@@ -89,7 +91,12 @@ describe("demo workspace seed", () => {
     const rows = await db.incident.findMany({ where: { workspaceId: workspace.id } });
     expect(rows).toHaveLength(12);
     expect(new Set(rows.map((r) => r.importBatchId))).toEqual(new Set([batch.id]));
-    expect(rows.filter((r) => r.admin1 === "Kayes region").map((r) => r.externalId).sort()).toEqual([...KAYES_ROWS].sort()); // prettier-ignore
+    expect(
+      rows
+        .filter((r) => r.admin1 === "Kayes region")
+        .map((r) => r.externalId)
+        .sort(),
+    ).toEqual([...KAYES_ROWS].sort());
 
     // The credit shown for these rows is the one the sample's ATTRIBUTION.txt asks for.
     const file = await attributionFile();
@@ -101,10 +108,7 @@ describe("demo workspace seed", () => {
     const viewer = await db.user.findUniqueOrThrow({ where: { email: "viewer@briefroom.test" } });
     expect(
       await dataCredits({ userId: viewer.id, workspaceId: workspace.id, role: "VIEWER" }),
-    ).toEqual([
-      // prettier-ignore
-      { ...attribution, dataset: "UCDP_GED", version: "26.0.7", rows: 12 },
-    ]);
+    ).toEqual([{ ...attribution, dataset: "UCDP_GED", version: "26.0.7", rows: 12 }]);
   });
 
   it("gives the English brief a live table, chart and figures of the Kayes rows, and cites rows and sources", async () => {
@@ -116,31 +120,53 @@ describe("demo workspace seed", () => {
     expect(cited.map((i) => i.rowId).sort()).toEqual([...KAYES_ROWS].sort());
     const batch = await db.importBatch.findFirstOrThrow({ select: { accessDate: true } });
     for (const item of cited) {
-      expect(item).toMatchObject({ dataset: "UCDP GED", version: "26.0.7", accessed: batch.accessDate.toISOString().slice(0, 10) }); // prettier-ignore
+      expect(item).toMatchObject({
+        dataset: "UCDP GED",
+        version: "26.0.7",
+        accessed: batch.accessDate.toISOString().slice(0, 10),
+      });
     }
-    expect(collectCitationsFromJson(json).flat().filter((i) => i.kind === "source")).toHaveLength(2); // prettier-ignore
+    expect(
+      collectCitationsFromJson(json)
+        .flat()
+        .filter((i) => i.kind === "source"),
+    ).toHaveLength(2);
 
     // What the reviewer sees: the embeds compute from the imported rows, and the brief is
     // publishable as it stands (no missing source, row or broken embed).
-    const approver = await db.user.findUniqueOrThrow({ where: { email: "approver@briefroom.test" } }); // prettier-ignore
-    const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE.slug } }); // prettier-ignore
-    const frozen = await freezeBrief({ userId: approver.id, workspaceId: workspace.id, role: "APPROVER" }, english.id); // prettier-ignore
+    const approver = await db.user.findUniqueOrThrow({
+      where: { email: "approver@briefroom.test" },
+    });
+    const workspace = await db.workspace.findUniqueOrThrow({
+      where: { slug: DEMO_WORKSPACE.slug },
+    });
+    const frozen = await freezeBrief(
+      { userId: approver.id, workspaceId: workspace.id, role: "APPROVER" },
+      english.id,
+    );
     expect(frozen.problems).toEqual([]);
-    const result = (kind: string) => frozen.embeds.embeds.filter((e) => e.kind === kind).map((e) => e.result); // prettier-ignore
+    const result = (kind: string) =>
+      frozen.embeds.embeds.filter((e) => e.kind === kind).map((e) => e.result);
     const [table] = result("table");
     expect(table).toMatchObject({ kind: "table", count: 4, fatalities: 2 });
-    expect(table!.kind === "table" && table!.rows.map((r) => r.externalId).sort()).toEqual([...KAYES_ROWS].sort()); // prettier-ignore
-    expect(result("chart")).toMatchObject([{ kind: "chart", series: [{ period: "2026", count: 4, fatalities: 2 }] }]); // prettier-ignore
+    expect(table!.kind === "table" && table!.rows.map((r) => r.externalId).sort()).toEqual(
+      [...KAYES_ROWS].sort(),
+    );
+    expect(result("chart")).toMatchObject([
+      { kind: "chart", series: [{ period: "2026", count: 4, fatalities: 2 }] },
+    ]);
     expect(
       result("figure")
         .map((f) => f.kind === "figure" && f.value)
         .sort(),
     ).toEqual([2, 4]);
-    expect(frozen.embeds.incidents.map((i) => i.externalId).sort()).toEqual([...KAYES_ROWS].sort()); // prettier-ignore
+    expect(frozen.embeds.incidents.map((i) => i.externalId).sort()).toEqual([...KAYES_ROWS].sort());
     // The footnote citing the rows credits UCDP under its licence.
     const rowsNote = frozen.citations.notes[1]!.html.replace(/[\u2068\u2069]/g, "");
     expect(rowsNote).toContain("636520");
-    expect(rowsNote).toContain("UCDP Candidate Events Dataset v26.0.7, Uppsala Conflict Data Program, Uppsala University (CC BY 4.0)"); // prettier-ignore
+    expect(rowsNote).toContain(
+      "UCDP Candidate Events Dataset v26.0.7, Uppsala Conflict Data Program, Uppsala University (CC BY 4.0)",
+    );
   });
 
   it("gives the French and Arabic briefs an embed and a cited incident row each", async () => {
@@ -153,7 +179,9 @@ describe("demo workspace seed", () => {
 
   it("publishes the French and Arabic briefs with their embeds' results and cited rows frozen", async () => {
     for (const publication of DEMO_PUBLICATIONS) {
-      const version = await db.briefVersion.findFirstOrThrow({ where: { briefId: publication.briefId } }); // prettier-ignore
+      const version = await db.briefVersion.findFirstOrThrow({
+        where: { briefId: publication.briefId },
+      });
       const embeds = version.embeds as unknown as FrozenEmbeds;
       const citations = version.citations as unknown as FrozenCitations;
       const figure = embeds.embeds.find((e) => e.kind === "figure")!;
@@ -184,7 +212,12 @@ describe("demo workspace seed", () => {
       transitions: await db.briefTransition.count(),
     });
     const documents = async () =>
-      (await db.briefDocument.findMany({ orderBy: { briefId: "asc" }, select: { briefId: true, state: true, contentJson: true } })).map((d) => ({ ...d, state: Buffer.from(d.state).toString("base64") })); // prettier-ignore
+      (
+        await db.briefDocument.findMany({
+          orderBy: { briefId: "asc" },
+          select: { briefId: true, state: true, contentJson: true },
+        })
+      ).map((d) => ({ ...d, state: Buffer.from(d.state).toString("base64") }));
     const before = { counts: await counts(), documents: await documents() };
     expect((await seedDemo()).created).toBe(0);
     expect({ counts: await counts(), documents: await documents() }).toEqual(before);
@@ -217,6 +250,9 @@ describe("demo workspace seed", () => {
     expect(after.text).toBe("Rewritten by the desk.");
     expect(collectEmbedNodes(after.json)).toEqual([]);
     const brief = await db.brief.findUniqueOrThrow({ where: { id: english.id } });
-    expect(brief).toMatchObject({ title: "Renamed by an analyst", contentText: "Rewritten by the desk." }); // prettier-ignore
+    expect(brief).toMatchObject({
+      title: "Renamed by an analyst",
+      contentText: "Rewritten by the desk.",
+    });
   });
 });

@@ -82,9 +82,10 @@ async function demoTargets(workspaceId: string): Promise<DemoTargets> {
     select: { id: true, title: true },
   });
   const cited = DEMO_BRIEFS.flatMap((b) =>
-    b.blocks.flatMap(
-      (block) =>
-      Array.isArray(block) ? block.flatMap((p) => (typeof p === "object" && "citeRows" in p ? p.citeRows : [])) : [], // prettier-ignore
+    b.blocks.flatMap((block) =>
+      Array.isArray(block)
+        ? block.flatMap((p) => (typeof p === "object" && "citeRows" in p ? p.citeRows : []))
+        : [],
     ),
   );
   return {

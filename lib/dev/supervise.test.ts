@@ -82,11 +82,17 @@ describe("supervised services", () => {
   it("stops everything on shutdown without restarting, the database last", async () => {
     const order: string[] = [];
     const db = await superviseService({
-      ...nodeService("db", 'process.on("SIGTERM", () => setTimeout(() => process.exit(0), 50)); setInterval(() => {}, 1000);'), // prettier-ignore
+      ...nodeService(
+        "db",
+        'process.on("SIGTERM", () => setTimeout(() => process.exit(0), 50)); setInterval(() => {}, 1000);',
+      ),
       onStart: () => undefined,
     });
     const web = await superviseService(
-      nodeService("web", 'process.on("SIGTERM", () => setTimeout(() => process.exit(0), 300)); setInterval(() => {}, 1000);'), // prettier-ignore
+      nodeService(
+        "web",
+        'process.on("SIGTERM", () => setTimeout(() => process.exit(0), 300)); setInterval(() => {}, 1000);',
+      ),
     );
     db.child.once("exit", () => order.push("db"));
     web.child.once("exit", () => order.push("web"));

@@ -20,7 +20,16 @@ describe("incident embed nodes", () => {
     const doc = schema.nodeFromJSON({
       type: "doc",
       content: [
-        { type: "paragraph", content: [{ type: "text", text: "Attacks: " }, { type: INCIDENT_NODE.figure, attrs: { spec: JSON.stringify({ kind: "figure", filter: { actor: "JNIM" } }) } }] }, // prettier-ignore
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "Attacks: " },
+            {
+              type: INCIDENT_NODE.figure,
+              attrs: { spec: JSON.stringify({ kind: "figure", filter: { actor: "JNIM" } }) },
+            },
+          ],
+        },
         { type: INCIDENT_NODE.table, attrs: { spec } },
       ],
     });

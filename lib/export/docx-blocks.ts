@@ -1,5 +1,13 @@
 import type { JSONContent } from "@tiptap/core";
-import { HeadingLevel, Paragraph, Table, TableCell, TableRow, WidthType, type IParagraphOptions } from "docx"; // prettier-ignore
+import {
+  HeadingLevel,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  WidthType,
+  type IParagraphOptions,
+} from "docx";
 import { blockIsRtl } from "./block-direction";
 import { nodeText, type DocxContext } from "./docx-context";
 import { incidentChartBlocks, incidentTableBlocks } from "./docx-embeds";
@@ -29,11 +37,24 @@ function paragraph(
   const list = frame.list;
   return new Paragraph({
     ...extra,
-    children: inlineChildren(node.content, ctx, rtl, frame.quote ? { ...base, italic: true } : base), // prettier-ignore
+    children: inlineChildren(
+      node.content,
+      ctx,
+      rtl,
+      frame.quote ? { ...base, italic: true } : base,
+    ),
     // w:bidi: the paragraph is laid out right to left (start = right, list markers on the right).
     ...(rtl ? { bidirectional: true } : {}),
     ...(list?.first && !list.ordered ? { bullet: { level: list.level } } : {}),
-    ...(list?.first && list.ordered ? { numbering: { reference: orderedList(list.start), level: list.level, instance: list.instance } } : {}), // prettier-ignore
+    ...(list?.first && list.ordered
+      ? {
+          numbering: {
+            reference: orderedList(list.start),
+            level: list.level,
+            instance: list.instance,
+          },
+        }
+      : {}),
     ...(list && !list.first ? { indent: { start: 720 * (list.level + 1) } } : {}),
     ...(frame.quote && !list ? { indent: { start: 567, end: 567 } } : {}),
   });
@@ -51,10 +72,14 @@ function listBlocks(node: JSONContent, ctx: DocxContext, frame: Frame, ordered: 
     for (const child of item.content ?? []) {
       // The item's direction (its own dir attribute) applies to its paragraphs without one.
       const inherited =
-        child.type === "paragraph" && (!child.attrs?.dir || child.attrs.dir === "auto") && item.attrs?.dir // prettier-ignore
+        child.type === "paragraph" &&
+        (!child.attrs?.dir || child.attrs.dir === "auto") &&
+        item.attrs?.dir
           ? { ...child, attrs: { ...child.attrs, dir: item.attrs.dir } }
           : child;
-      out.push(...blocks([inherited], ctx, { ...frame, list: { level, ordered, start, instance, first } })); // prettier-ignore
+      out.push(
+        ...blocks([inherited], ctx, { ...frame, list: { level, ordered, start, instance, first } }),
+      );
       first = false;
     }
   }

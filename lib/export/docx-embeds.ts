@@ -51,7 +51,7 @@ function dataCaption(embed: FrozenEmbed, ctx: DocxContext): Paragraph {
   const datasets = embed.datasets
     .map((d) => (d.version ? `${d.dataset} ${d.version}` : d.dataset))
     .join(", ");
-  const parts = [fill(labels.dataAsOf, { date: formatDate(embed.result.asOf, version.language) })]; // prettier-ignore
+  const parts = [fill(labels.dataAsOf, { date: formatDate(embed.result.asOf, version.language) })];
   if (datasets) parts.push(fill(labels.datasets, { datasets }));
   return small(parts.join(" · "), ctx);
 }
@@ -66,8 +66,8 @@ export function incidentTableBlocks(embed: FrozenEmbed | null, ctx: DocxContext)
     count: formatNumber(result.count, version.language),
     fatalities: formatNumber(result.fatalities, version.language),
   });
-  if (result.rows.length === 0) return [small(labels.noRows, ctx, false), dataCaption(embed, ctx)]; // prettier-ignore
-  const rows = result.rows.map((row) => columns.map((c) => incidentCell(row, c, version.language))); // prettier-ignore
+  if (result.rows.length === 0) return [small(labels.noRows, ctx, false), dataCaption(embed, ctx)];
+  const rows = result.rows.map((row) => columns.map((c) => incidentCell(row, c, version.language)));
   return [
     small(totals, ctx, false),
     textTable(
@@ -108,7 +108,11 @@ export function incidentChartBlocks(embed: FrozenEmbed | null, ctx: DocxContext)
   blocks.push(
     textTable(
       [title, labels.incidents, labels.fatalities],
-      series.map((p) => [p.period, formatNumber(p.count, version.language), formatNumber(p.fatalities, version.language)]), // prettier-ignore
+      series.map((p) => [
+        p.period,
+        formatNumber(p.count, version.language),
+        formatNumber(p.fatalities, version.language),
+      ]),
       ctx,
     ),
     dataCaption(embed, ctx),

@@ -1,5 +1,11 @@
 import type { JSONContent } from "@tiptap/core";
-import { ExternalHyperlink, FootnoteReferenceRun, Paragraph, TextRun, type ParagraphChild } from "docx"; // prettier-ignore
+import {
+  ExternalHyperlink,
+  FootnoteReferenceRun,
+  Paragraph,
+  TextRun,
+  type ParagraphChild,
+} from "docx";
 import { isSafeLinkHref } from "@/lib/editor/link-href";
 import { blockIsRtl } from "./block-direction";
 import type { DocxContext } from "./docx-context";
@@ -19,7 +25,7 @@ function styleOfMarks(marks: JSONContent["marks"]): { style: RunStyle; href: str
     else if (mark.type === "link") {
       const target: unknown = mark.attrs?.href;
       // Only absolute http(s)/mailto links make sense outside the site; others stay text.
-      if (isSafeLinkHref(target) && /^(https?:|mailto:)/i.test(target.trim())) href = target.trim(); // prettier-ignore
+      if (isSafeLinkHref(target) && /^(https?:|mailto:)/i.test(target.trim())) href = target.trim();
     }
   }
   return { style, href };
@@ -33,7 +39,8 @@ function footnote(ctx: DocxContext): FootnoteReferenceRun {
   const rtl = blockIsRtl("auto", htmlToText(html), ctx.version.direction);
   const children = html ? styledRuns(htmlToStyledText(html), rtl) : [];
   // As on the reader page: a note citing a deleted source says so.
-  if (note && note.missing > 0) children.push(...textRuns(` (${ctx.labels.missingSource})`, { italic: true }, rtl)); // prettier-ignore
+  if (note && note.missing > 0)
+    children.push(...textRuns(` (${ctx.labels.missingSource})`, { italic: true }, rtl));
   if (children.length === 0) children.push(...textRuns("—"));
   return new FootnoteReferenceRun({
     children: [new Paragraph({ children, ...(rtl ? { bidirectional: true } : {}) })],

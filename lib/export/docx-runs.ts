@@ -50,7 +50,6 @@ export function directionalSegments(
   text: string,
   paragraphRtl: boolean,
 ): { text: string; rtl: boolean }[] {
-  // prettier-ignore
   const out: { text: string; rtl: boolean }[] = [];
   const push = (t: string, rtl: boolean) => {
     if (t) out.push({ text: t, rtl });
@@ -70,7 +69,7 @@ export function directionalSegments(
 function run(text: string, style: RunStyle, rtl: boolean): TextRun {
   const options: IRunOptions = {
     text,
-    font: style.code ? { ascii: "Courier New", hAnsi: "Courier New", cs: DOCX_FONT.cs } : DOCX_FONT, // prettier-ignore
+    font: style.code ? { ascii: "Courier New", hAnsi: "Courier New", cs: DOCX_FONT.cs } : DOCX_FONT,
     ...(rtl ? { rightToLeft: true } : {}),
     ...(style.bold ? { bold: true, boldComplexScript: true } : {}),
     ...(style.italic ? { italics: true, italicsComplexScript: true } : {}),

@@ -14,7 +14,9 @@ function paragraphs(xml: string): string[] {
   return xml.match(/<w:p\b[\s\S]*?<\/w:p>/g) ?? [];
 }
 const textOf = (xml: string) =>
-  (xml.match(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, "")).join(""); // prettier-ignore
+  (xml.match(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g) ?? [])
+    .map((t) => t.replace(/<[^>]+>/g, ""))
+    .join("");
 
 describe("renderDocx", () => {
   it("writes RTL paragraphs with w:bidi and RTL runs, LTR ones without", async () => {
@@ -73,7 +75,11 @@ describe("renderDocx", () => {
   });
 
   it("lays an Arabic version out right to left, in Arabic, with its tables mirrored", async () => {
-    const version = fixtureVersion({ language: "ar", direction: "RTL", title: "تقرير كاي الأسبوعي" }); // prettier-ignore
+    const version = fixtureVersion({
+      language: "ar",
+      direction: "RTL",
+      title: "تقرير كاي الأسبوعي",
+    });
     const { read } = await unzip(await renderDocx(version));
     const doc = await read("word/document.xml");
     const title = paragraphs(doc).find((x) => textOf(x).includes("تقرير كاي الأسبوعي"));
@@ -88,7 +94,10 @@ describe("renderDocx", () => {
     const base = fixtureVersion();
     const version = fixtureVersion({
       embeds: { ...base.embeds, embeds: base.embeds.embeds.filter((e) => e.kind !== "table") },
-      citations: { ...base.citations, notes: [{ note: 1, html: "", missing: 1 }, base.citations.notes[1]!] }, // prettier-ignore
+      citations: {
+        ...base.citations,
+        notes: [{ note: 1, html: "", missing: 1 }, base.citations.notes[1]!],
+      },
     });
     const { read } = await unzip(await renderDocx(version));
     const text = textOf(await read("word/document.xml"));
@@ -98,7 +107,10 @@ describe("renderDocx", () => {
   });
 
   it("numbers ordered lists from their own start, each list restarting", async () => {
-    const item = (text: string) => ({ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text }] }] }); // prettier-ignore
+    const item = (text: string) => ({
+      type: "listItem",
+      content: [{ type: "paragraph", content: [{ type: "text", text }] }],
+    });
     const contentJson = {
       type: "doc",
       content: [

@@ -20,7 +20,10 @@ import type { ExportVersion } from "./export-version";
 import { htmlToStyledText, htmlToText } from "./note-html";
 
 /** A4 in twips, 2 cm margins: the same page as the PDF. */
-const PAGE = { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } }; // prettier-ignore
+const PAGE = {
+  size: { width: 11906, height: 16838 },
+  margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
+};
 
 function line(text: string, ctx: DocxContext, children?: ParagraphChild[]): Paragraph {
   const rtl = ctx.version.direction === "RTL";
@@ -40,7 +43,7 @@ function titleBlock(ctx: DocxContext): Paragraph[] {
       children: textRuns(version.title, {}, rtl),
       ...(rtl ? { bidirectional: true } : {}),
     }),
-    line(`${labels.version(version.number)} · ${labels.published(date(version.publishedAt))}`, ctx), // prettier-ignore
+    line(`${labels.version(version.number)} · ${labels.published(date(version.publishedAt))}`, ctx),
     line(labels.approvedBy(version.approverName, date(version.approvedAt)), ctx),
   ];
 }
@@ -93,7 +96,7 @@ export async function renderDocx(version: ExportVersion): Promise<Uint8Array> {
   const content = (version.contentJson as JSONContent | null)?.content ?? [];
   const body = blocks(content, ctx);
   const rtl = version.direction === "RTL";
-  const approved = `${ctx.title.approvedBy(version.approverName, documentDate(version.approvedAt, version.language))}`; // prettier-ignore
+  const approved = `${ctx.title.approvedBy(version.approverName, documentDate(version.approvedAt, version.language))}`;
   const document = new Document({
     title: version.title,
     subject: ctx.title.version(version.number),
@@ -111,7 +114,12 @@ export async function renderDocx(version: ExportVersion): Promise<Uint8Array> {
     styles: {
       default: {
         document: {
-          run: { font: DOCX_FONT, size: 22, sizeComplexScript: 24, language: docxLanguage(version.language) }, // prettier-ignore
+          run: {
+            font: DOCX_FONT,
+            size: 22,
+            sizeComplexScript: 24,
+            language: docxLanguage(version.language),
+          },
           paragraph: { spacing: { after: 160, line: 276 } },
         },
       },
@@ -126,7 +134,14 @@ export async function renderDocx(version: ExportVersion): Promise<Uint8Array> {
               new Paragraph({
                 alignment: AlignmentType.CENTER,
                 ...(rtl ? { bidirectional: true } : {}),
-                children: [...textRuns(`${version.title} · ${ctx.title.version(version.number)} · `, { size: 16, color: "777777" }, rtl), ...pageNumber()], // prettier-ignore
+                children: [
+                  ...textRuns(
+                    `${version.title} · ${ctx.title.version(version.number)} · `,
+                    { size: 16, color: "777777" },
+                    rtl,
+                  ),
+                  ...pageNumber(),
+                ],
               }),
             ],
           }),
@@ -140,7 +155,11 @@ export async function renderDocx(version: ExportVersion): Promise<Uint8Array> {
 }
 
 function pageNumber(): ParagraphChild[] {
-  return [textRunWithField(PageNumber.CURRENT), ...textRuns(" / ", { size: 16 }), textRunWithField(PageNumber.TOTAL_PAGES)]; // prettier-ignore
+  return [
+    textRunWithField(PageNumber.CURRENT),
+    ...textRuns(" / ", { size: 16 }),
+    textRunWithField(PageNumber.TOTAL_PAGES),
+  ];
 }
 
 function textRunWithField(field: (typeof PageNumber)[keyof typeof PageNumber]) {

@@ -10,7 +10,6 @@ describe("htmlToStyledText", () => {
         'Smith, <i>Mali &amp; the <b>Sahel</b></i>, <span style="font-variant:small-caps;">un</span> 3<sup>e</sup>.',
       ),
     ).toEqual([
-      // prettier-ignore
       { text: "Smith, " },
       { text: "Mali & the ", italic: true },
       { text: "Sahel", italic: true, bold: true },
@@ -20,7 +19,9 @@ describe("htmlToStyledText", () => {
       { text: "e", superScript: true },
       { text: "." },
     ]);
-    expect(htmlToText("&lt;script&gt; &#x627;&#1604; &quot;q&quot; &bogus;")).toBe('<script> ال "q" &bogus;'); // prettier-ignore
+    expect(htmlToText("&lt;script&gt; &#x627;&#1604; &quot;q&quot; &bogus;")).toBe(
+      '<script> ال "q" &bogus;',
+    );
     expect(decodeEntities("&#0; &#x110000;")).toBe(" ");
   });
 });

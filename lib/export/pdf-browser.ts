@@ -65,10 +65,10 @@ export function withPrintContext<T>(work: (context: BrowserContext) => Promise<T
   const run = async () => {
     const context = await (await sharedBrowser()).newContext({ javaScriptEnabled: false });
     try {
-      await context.route(
-        "**/*",
-        (route) =>
-        route.request().url().startsWith("data:") ? route.continue() : route.abort("blockedbyclient"), // prettier-ignore
+      await context.route("**/*", (route) =>
+        route.request().url().startsWith("data:")
+          ? route.continue()
+          : route.abort("blockedbyclient"),
       );
       return await work(context);
     } finally {

@@ -9,7 +9,11 @@ import path from "node:path";
  * subsets a brief needs are inlined (about 0.5 MB of CSS, read once per process).
  */
 const FACES: { pkg: string; files: string[]; subsets: string[] }[] = [
-  { pkg: "noto-sans", files: ["400.css", "700.css", "400-italic.css", "700-italic.css"], subsets: ["latin", "latin-ext"] }, // prettier-ignore
+  {
+    pkg: "noto-sans",
+    files: ["400.css", "700.css", "400-italic.css", "700-italic.css"],
+    subsets: ["latin", "latin-ext"],
+  },
   { pkg: "noto-naskh-arabic", files: ["400.css", "700.css"], subsets: ["arabic"] },
 ];
 
@@ -34,7 +38,9 @@ function inlineFaces(pkg: string, cssFile: string, subsets: string[]): string {
     if (!file) continue;
     const data = readFileSync(path.join(dir, "files", file)).toString("base64");
     const src = `src: url(data:font/woff2;base64,${data}) format('woff2');`;
-    out.push(`@font-face {${body.replace(/src:[^;]*;/, src).replace(/font-display:[^;]*;/, "font-display: block;")}}`); // prettier-ignore
+    out.push(
+      `@font-face {${body.replace(/src:[^;]*;/, src).replace(/font-display:[^;]*;/, "font-display: block;")}}`,
+    );
   }
   return out.join("\n");
 }

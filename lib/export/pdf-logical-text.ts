@@ -32,7 +32,8 @@ function objects(raw: string): Map<number, Obj> {
 const utf16 = (hex: string) => {
   const b = Buffer.from(hex.replace(/\s+/g, ""), "hex");
   let out = "";
-  for (let i = b[0] === 0xfe && b[1] === 0xff ? 2 : 0; i + 1 < b.length; i += 2) out += String.fromCharCode((b[i]! << 8) | b[i + 1]!); // prettier-ignore
+  for (let i = b[0] === 0xfe && b[1] === 0xff ? 2 : 0; i + 1 < b.length; i += 2)
+    out += String.fromCharCode((b[i]! << 8) | b[i + 1]!);
   return out;
 };
 
@@ -42,15 +43,14 @@ function toUnicode(cmap: string): Map<number, string> {
     for (const [, code = "", uni = ""] of (block[1] ?? "").matchAll(
       /<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g,
     ))
-      // prettier-ignore
       map.set(parseInt(code, 16), utf16(uni));
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g))
     for (const [, lo = "", hi = "", uni = ""] of (block[1] ?? "").matchAll(
       /<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g,
     )) {
-      // prettier-ignore
       const base = parseInt(uni, 16);
-      for (let c = parseInt(lo, 16), i = 0; c <= parseInt(hi, 16); c++, i++) map.set(c, String.fromCharCode(base + i)); // prettier-ignore
+      for (let c = parseInt(lo, 16), i = 0; c <= parseInt(hi, 16); c++, i++)
+        map.set(c, String.fromCharCode(base + i));
     }
   return map;
 }
@@ -75,9 +75,11 @@ export function pdfLogicalText(bytes: Uint8Array): string {
     const top = () => stack[stack.length - 1]!;
     const glyphs = (hex: string) => {
       if (top().actual !== null) return; // the span's ActualText stands for its glyphs
-      for (let i = 0; i + 3 < hex.length; i += 4) top().parts.push(font.get(parseInt(hex.slice(i, i + 4), 16)) ?? ""); // prettier-ignore
+      for (let i = 0; i + 3 < hex.length; i += 4)
+        top().parts.push(font.get(parseInt(hex.slice(i, i + 4), 16)) ?? "");
     };
-    const ops = /\/(F\d+)\s+[\d.]+\s+Tf|\/ReversedChars\s+BMC|\/ActualText\s*<([0-9A-Fa-f\s]*)>\s*>>\s*BDC|\bBDC\b|\bBMC\b|\bEMC\b|\bBT\b|<([0-9A-Fa-f]*)>\s*Tj|\[([^\]]*)\]\s*TJ/g; // prettier-ignore
+    const ops =
+      /\/(F\d+)\s+[\d.]+\s+Tf|\/ReversedChars\s+BMC|\/ActualText\s*<([0-9A-Fa-f\s]*)>\s*>>\s*BDC|\bBDC\b|\bBMC\b|\bEMC\b|\bBT\b|<([0-9A-Fa-f]*)>\s*Tj|\[([^\]]*)\]\s*TJ/g;
     for (const op of content.matchAll(ops)) {
       const t = op[0];
       if (op[1]) font = fonts.get(op[1]) ?? new Map();
@@ -89,10 +91,11 @@ export function pdfLogicalText(bytes: Uint8Array): string {
       else if (t === "BT") top().parts.push(" ");
       else if (op[3] !== undefined) glyphs(op[3]);
       else if (op[4] !== undefined)
-        for (const h of op[4].matchAll(/<([0-9A-Fa-f]*)>/g)) glyphs(h[1] ?? ""); // prettier-ignore
+        for (const h of op[4].matchAll(/<([0-9A-Fa-f]*)>/g)) glyphs(h[1] ?? "");
       else if (t === "EMC" && stack.length > 1) {
         const done = stack.pop()!;
-        const parts = done.actual !== null ? [done.actual] : done.reversed ? done.parts.reverse() : done.parts; // prettier-ignore
+        const parts =
+          done.actual !== null ? [done.actual] : done.reversed ? done.parts.reverse() : done.parts;
         top().parts.push(done.actual !== null ? parts.join("") : parts.join(""));
       }
     }

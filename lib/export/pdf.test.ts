@@ -25,7 +25,8 @@ describe("renderPdf", () => {
     expect(text).toMatch(/kayes-weekly · v1 · 1 \/ \d/); // footer with page numbers
     // Running header on every page (the title block on page 1 reads the same way).
     expect(text.match(/Kayes weekly Version 1/g)?.length).toBe(extracted.pages + 1);
-    for (const word of ["تصاعدت", "الهجمات", "داكار"]) expect(hasArabicWord(extracted, word)).toBe(true); // prettier-ignore
+    for (const word of ["تصاعدت", "الهجمات", "داكار"])
+      expect(hasArabicWord(extracted, word)).toBe(true);
     expect(hasArabicWord(extracted, "الأمم")).toBe(true); // the Arabic footnote
   }, 60_000);
 
@@ -51,7 +52,7 @@ describe("renderPdf", () => {
     try {
       const url = `http://127.0.0.1:${port}`;
       // Hand-made HTML that the sanitizer would have refused: the printer must still hold.
-      const html = `<p>Body</p><img src="${url}/img.png"><link rel="stylesheet" href="${url}/a.css"><iframe src="${url}/frame"></iframe><script>fetch("${url}/js")</script>`; // prettier-ignore
+      const html = `<p>Body</p><img src="${url}/img.png"><link rel="stylesheet" href="${url}/a.css"><iframe src="${url}/frame"></iframe><script>fetch("${url}/js")</script>`;
       const { text } = await pdfText(await renderPdf(fixtureVersion({ html })));
       expect(text).toContain("Body");
       expect(requests).toEqual([]);

@@ -14,7 +14,7 @@ export function printDocument(version: ExportVersion): string {
   const labels = titleLabels(version.language);
   const dir = version.direction === "RTL" ? "rtl" : "ltr";
   const date = (d: Date) => documentDate(d, version.language);
-  const meta = `${labels.version(version.number)} · ${labels.published(date(version.publishedAt))}`; // prettier-ignore
+  const meta = `${labels.version(version.number)} · ${labels.published(date(version.publishedAt))}`;
   return `<!doctype html>
 <html lang="${esc(version.language)}" dir="${dir}">
 <head>
@@ -39,15 +39,16 @@ ${PRINT_CSS}</style>
  * are drawn outside the page and cannot use its web fonts: installed fonts only (Debian's
  * DejaVu Sans, a Chromium dependency, has Arabic), and the footer keeps to ASCII and digits.
  */
-const TEMPLATE_STYLE = "font-family: 'DejaVu Sans', sans-serif; font-size: 7.5pt; color: #555; box-sizing: border-box; inline-size: 100%; padding-inline: 18mm;"; // prettier-ignore
+const TEMPLATE_STYLE =
+  "font-family: 'DejaVu Sans', sans-serif; font-size: 7.5pt; color: #555; box-sizing: border-box; inline-size: 100%; padding-inline: 18mm;";
 
 export function printHeaderTemplate(version: ExportVersion): string {
   const dir = version.direction === "RTL" ? "rtl" : "ltr";
   const label = titleLabels(version.language).version(version.number);
-  return `<div style="${TEMPLATE_STYLE} display: flex; justify-content: space-between;" dir="${dir}"><span>${esc(version.title)}</span><span>${esc(label)}</span></div>`; // prettier-ignore
+  return `<div style="${TEMPLATE_STYLE} display: flex; justify-content: space-between;" dir="${dir}"><span>${esc(version.title)}</span><span>${esc(label)}</span></div>`;
 }
 
 export function printFooterTemplate(version: ExportVersion): string {
   const label = `${version.slug} · v${version.number}`;
-  return `<div style="${TEMPLATE_STYLE} text-align: center;" dir="ltr">${esc(label)} · <span class="pageNumber"></span> / <span class="totalPages"></span></div>`; // prettier-ignore
+  return `<div style="${TEMPLATE_STYLE} text-align: center;" dir="ltr">${esc(label)} · <span class="pageNumber"></span> / <span class="totalPages"></span></div>`;
 }

@@ -10,9 +10,25 @@ import type { FrozenCitations, FrozenEmbeds } from "@/lib/publishing/frozen";
 import { renderBriefHtml } from "@/lib/publishing/render-html";
 import type { ExportVersion } from "./export-version";
 
-export const TABLE_SPEC = { kind: "table", filter: { admin1: "Kayes" }, sort: "date", dir: "desc", limit: 10, columns: ["date", "actors", "place", "fatalities"] } as const; // prettier-ignore
-export const FIGURE_SPEC = { kind: "figure", filter: { admin1: "Kayes" }, metric: "fatalities" } as const; // prettier-ignore
-export const CHART_SPEC = { kind: "chart", filter: { admin1: "Kayes" }, measure: "count", period: "year" } as const; // prettier-ignore
+export const TABLE_SPEC = {
+  kind: "table",
+  filter: { admin1: "Kayes" },
+  sort: "date",
+  dir: "desc",
+  limit: 10,
+  columns: ["date", "actors", "place", "fatalities"],
+} as const;
+export const FIGURE_SPEC = {
+  kind: "figure",
+  filter: { admin1: "Kayes" },
+  metric: "fatalities",
+} as const;
+export const CHART_SPEC = {
+  kind: "chart",
+  filter: { admin1: "Kayes" },
+  measure: "count",
+  period: "year",
+} as const;
 
 const p = (text: string, dir = "auto", extra: JSONContent[] = []): JSONContent => ({
   type: "paragraph",
@@ -25,7 +41,11 @@ const cell = (type: string, text: string): JSONContent => ({ type, content: [p(t
 export const FIXTURE_JSON: JSONContent = {
   type: "doc",
   content: [
-    { type: "heading", attrs: { level: 1, dir: "auto" }, content: [{ type: "text", text: "Security situation in Kayes" }] }, // prettier-ignore
+    {
+      type: "heading",
+      attrs: { level: 1, dir: "auto" },
+      content: [{ type: "text", text: "Security situation in Kayes" }],
+    },
     p("Attacks on the Dakar corridor increased sharply in 2024.", "auto", [
       cite(),
       { type: "text", text: " Fatalities reached " },
@@ -38,20 +58,40 @@ export const FIXTURE_JSON: JSONContent = {
       content: [
         { type: "text", text: "Bold words", marks: [{ type: "bold" }] },
         { type: "text", text: " and " },
-        { type: "text", text: "the mission report", marks: [{ type: "link", attrs: { href: "https://example.org/report" } }] }, // prettier-ignore
+        {
+          type: "text",
+          text: "the mission report",
+          marks: [{ type: "link", attrs: { href: "https://example.org/report" } }],
+        },
         { type: "hardBreak" },
         { type: "text", text: "second line" },
       ],
     },
     p("تصاعدت الهجمات على ممر داكار في منطقة كاي خلال عام ٢٠٢٤.", "rtl", [cite()]),
-    { type: "bulletList", content: [{ type: "listItem", content: [p("First observation")] }, { type: "listItem", content: [p("Second observation")] }] }, // prettier-ignore
-    { type: "orderedList", attrs: { start: 1 }, content: [{ type: "listItem", content: [p("Step one")] }] }, // prettier-ignore
+    {
+      type: "bulletList",
+      content: [
+        { type: "listItem", content: [p("First observation")] },
+        { type: "listItem", content: [p("Second observation")] },
+      ],
+    },
+    {
+      type: "orderedList",
+      attrs: { start: 1 },
+      content: [{ type: "listItem", content: [p("Step one")] }],
+    },
     { type: "blockquote", content: [p("A quoted witness statement.")] },
     {
       type: "table",
       content: [
-        { type: "tableRow", content: [cell("tableHeader", "Cercle"), cell("tableHeader", "Events")] }, // prettier-ignore
-        { type: "tableRow", content: [cell("tableCell", "Nioro du Sahel"), cell("tableCell", "42")] }, // prettier-ignore
+        {
+          type: "tableRow",
+          content: [cell("tableHeader", "Cercle"), cell("tableHeader", "Events")],
+        },
+        {
+          type: "tableRow",
+          content: [cell("tableCell", "Nioro du Sahel"), cell("tableCell", "42")],
+        },
       ],
     },
     { type: "horizontalRule" },
@@ -67,7 +107,7 @@ function key(kind: IncidentEmbedKind, spec: object): string {
   return embedKey(parsed);
 }
 
-const base = { asOf: "2026-11-20T10:00:00.000Z", lastChange: null, changedRows: 0, removedRows: 0 }; // prettier-ignore
+const base = { asOf: "2026-11-20T10:00:00.000Z", lastChange: null, changedRows: 0, removedRows: 0 };
 const row = (externalId: string, date: string, place: string, fatalities: number) => ({
   id: `00000000-0000-4000-8000-00000000000${externalId.length}`,
   dataset: "ACLED",
@@ -94,9 +134,43 @@ export const FIXTURE_EMBEDS = {
   frozenAt: base.asOf,
   incidents: [],
   embeds: [
-    { key: key("table", TABLE_SPEC), kind: "table", spec: { ...TABLE_SPEC, columns: [...TABLE_SPEC.columns] }, datasets: [{ dataset: "ACLED", version: "2024-12" }], result: { ...base, kind: "table", rows: [row("MLI1", "2024-06-02", "Diéma", 7), row("MLI22", "2024-03-15", "Nioro du Sahel", 3)], count: 2, fatalities: 10 } }, // prettier-ignore
-    { key: key("figure", FIGURE_SPEC), kind: "figure", spec: FIGURE_SPEC, datasets: [], result: { ...base, kind: "figure", value: 1234, ratio: null } }, // prettier-ignore
-    { key: key("chart", CHART_SPEC), kind: "chart", spec: CHART_SPEC, datasets: [], result: { ...base, kind: "chart", series: [{ period: "2023", count: 11, fatalities: 20 }, { period: "2024", count: 17, fatalities: 35 }] } }, // prettier-ignore
+    {
+      key: key("table", TABLE_SPEC),
+      kind: "table",
+      spec: { ...TABLE_SPEC, columns: [...TABLE_SPEC.columns] },
+      datasets: [{ dataset: "ACLED", version: "2024-12" }],
+      result: {
+        ...base,
+        kind: "table",
+        rows: [
+          row("MLI1", "2024-06-02", "Diéma", 7),
+          row("MLI22", "2024-03-15", "Nioro du Sahel", 3),
+        ],
+        count: 2,
+        fatalities: 10,
+      },
+    },
+    {
+      key: key("figure", FIGURE_SPEC),
+      kind: "figure",
+      spec: FIGURE_SPEC,
+      datasets: [],
+      result: { ...base, kind: "figure", value: 1234, ratio: null },
+    },
+    {
+      key: key("chart", CHART_SPEC),
+      kind: "chart",
+      spec: CHART_SPEC,
+      datasets: [],
+      result: {
+        ...base,
+        kind: "chart",
+        series: [
+          { period: "2023", count: 11, fatalities: 20 },
+          { period: "2024", count: 17, fatalities: 35 },
+        ],
+      },
+    },
   ],
 } as unknown as FrozenEmbeds;
 
@@ -117,7 +191,13 @@ export const FIXTURE_CITATIONS: FrozenCitations = {
 export function fixtureVersion(overrides: Partial<ExportVersion> = {}): ExportVersion {
   const language = overrides.language ?? "en";
   const direction = overrides.direction ?? "LTR";
-  const html = renderBriefHtml({ contentJson: FIXTURE_JSON, embeds: FIXTURE_EMBEDS, citations: FIXTURE_CITATIONS, language, direction }); // prettier-ignore
+  const html = renderBriefHtml({
+    contentJson: FIXTURE_JSON,
+    embeds: FIXTURE_EMBEDS,
+    citations: FIXTURE_CITATIONS,
+    language,
+    direction,
+  });
   return {
     id: "00000000-0000-4000-8000-000000000001",
     slug: "kayes-weekly",

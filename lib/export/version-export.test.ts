@@ -5,7 +5,15 @@ import type { Member, Role } from "@/lib/policy/can";
 import { contentHash } from "@/lib/documents/content-hash";
 import type { FrozenBrief } from "@/lib/publishing/frozen";
 import { freezeBrief } from "@/lib/publishing/freeze";
-import { briefWithContent, cite, createIncident, createSource, doc, embed, para } from "@/lib/publishing/test-helpers"; // prettier-ignore
+import {
+  briefWithContent,
+  cite,
+  createIncident,
+  createSource,
+  doc,
+  embed,
+  para,
+} from "@/lib/publishing/test-helpers";
 import { createVersion, ensureSlug } from "@/lib/publishing/versions";
 import { yStateOfJson } from "@/lib/publishing/y-state";
 import { workspaceWith } from "@/lib/test/factories";
@@ -47,7 +55,13 @@ async function published(title: string): Promise<{ briefId: string; slug: string
   };
   const slug = await db.$transaction(async (tx) => {
     const s = await ensureSlug(tx, { id: briefId, title });
-    await createVersion(tx, { briefId, frozen, approvedById: approver.userId, approvedAt: new Date("2026-11-20T09:00:00Z"), publishedById: approver.userId }); // prettier-ignore
+    await createVersion(tx, {
+      briefId,
+      frozen,
+      approvedById: approver.userId,
+      approvedAt: new Date("2026-11-20T09:00:00Z"),
+      publishedById: approver.userId,
+    });
     return s;
   });
   return { briefId, slug };
@@ -82,7 +96,8 @@ describe("findVersionExport", () => {
     const viewer = members.VIEWER;
     expect(await exportFor(slug, "odt", viewer)).toBeNull();
     expect(await exportFor(slug, "docx", viewer, "2")).toBeNull();
-    for (const v of ["0", "v1", "01", "1e0", ""]) expect(await exportFor(slug, "docx", viewer, v)).toBeNull(); // prettier-ignore
+    for (const v of ["0", "v1", "01", "1e0", ""])
+      expect(await exportFor(slug, "docx", viewer, v)).toBeNull();
     expect(await exportFor("no-such-brief", "docx", viewer)).toBeNull();
     expect(await exportFor("../../etc", "docx", viewer)).toBeNull();
   });
@@ -91,9 +106,14 @@ describe("findVersionExport", () => {
     const { slug } = await published("Export cache");
     const viewer = members.VIEWER;
     // Two first downloads at once: both get the one stored PDF.
-    const [a, b] = await Promise.all([exportFor(slug, "pdf", viewer), exportFor(slug, "pdf", members.EDITOR)]); // prettier-ignore
+    const [a, b] = await Promise.all([
+      exportFor(slug, "pdf", viewer),
+      exportFor(slug, "pdf", members.EDITOR),
+    ]);
     expect(Buffer.from(a!.bytes).equals(Buffer.from(b!.bytes))).toBe(true);
-    const stored = await db.briefVersionExport.findMany({ where: { version: { brief: { slug } } } }); // prettier-ignore
+    const stored = await db.briefVersionExport.findMany({
+      where: { version: { brief: { slug } } },
+    });
     expect(stored.map((s) => s.format)).toEqual(["pdf"]);
     expect(Buffer.from(stored[0]!.data).equals(Buffer.from(a!.bytes))).toBe(true);
     const { text } = await pdfText(a!.bytes);
@@ -102,11 +122,17 @@ describe("findVersionExport", () => {
 
     const again = await exportFor(slug, "pdf", viewer);
     expect(Buffer.from(again!.bytes).equals(Buffer.from(a!.bytes))).toBe(true);
-    await expect(db.$executeRaw`UPDATE brief_version_exports SET data = '\\x00' WHERE format = 'pdf'`).rejects.toThrow(/immutable/); // prettier-ignore
+    await expect(
+      db.$executeRaw`UPDATE brief_version_exports SET data = '\\x00' WHERE format = 'pdf'`,
+    ).rejects.toThrow(/immutable/);
     await expect(db.$executeRaw`DELETE FROM brief_version_exports`).rejects.toThrow(/immutable/);
 
     const docx = await exportFor(slug, "docx", viewer);
-    const xml = await (await JSZip.loadAsync(docx!.bytes)).file("word/document.xml")!.async("string"); // prettier-ignore
+    const xml = await (
+      await JSZip.loadAsync(docx!.bytes)
+    )
+      .file("word/document.xml")!
+      .async("string");
     expect(xml).toContain("Export cache");
   }, 60_000);
 });
@@ -115,23 +141,51 @@ describe("exports of a version frozen by the publisher", () => {
   it("finds every embed's frozen result and every note, and keep them after the data changes", async () => {
     const approver = members.APPROVER;
     const source = await createSource(approver, "Rapport trimestriel sur Nioro");
-    await createIncident(approver.workspaceId, { externalId: "GED-77", date: "2024-02-03", admin1: "Kayes", fatalities: 9 }); // prettier-ignore
+    await createIncident(approver.workspaceId, {
+      externalId: "GED-77",
+      date: "2024-02-03",
+      admin1: "Kayes",
+      fatalities: 9,
+    });
     const spec = { kind: "table", filter: { admin1: "Kayes" } }; // defaults filled by the schema
     const content = doc(
-      para("Le corridor reste fermé.", cite({ kind: "source", id: source.id, locator: "4", label: "page" })), // prettier-ignore
+      para(
+        "Le corridor reste fermé.",
+        cite({ kind: "source", id: source.id, locator: "4", label: "page" }),
+      ),
       embed("incidentTable", spec),
-      para("Morts recensés : ", embed("incidentFigure", { kind: "figure", filter: { admin1: "Kayes" }, metric: "fatalities" }), "."), // prettier-ignore
+      para(
+        "Morts recensés : ",
+        embed("incidentFigure", {
+          kind: "figure",
+          filter: { admin1: "Kayes" },
+          metric: "fatalities",
+        }),
+        ".",
+      ),
     );
-    const briefId = await briefWithContent(approver, content, { title: "Nioro frozen", language: "fr" }); // prettier-ignore
+    const briefId = await briefWithContent(approver, content, {
+      title: "Nioro frozen",
+      language: "fr",
+    });
     const frozen = await freezeBrief(approver, briefId);
     expect(frozen.problems).toEqual([]);
     const slug = await db.$transaction(async (tx) => {
       const s = await ensureSlug(tx, { id: briefId, title: "Nioro frozen" });
-      await createVersion(tx, { briefId, frozen, approvedById: approver.userId, approvedAt: new Date(), publishedById: approver.userId }); // prettier-ignore
+      await createVersion(tx, {
+        briefId,
+        frozen,
+        approvedById: approver.userId,
+        approvedAt: new Date(),
+        publishedById: approver.userId,
+      });
       return s;
     });
     // A later import changes the row: the export still shows the frozen figures.
-    await db.incident.updateMany({ where: { workspaceId: approver.workspaceId, externalId: "GED-77" }, data: { fatalitiesBest: 99 } }); // prettier-ignore
+    await db.incident.updateMany({
+      where: { workspaceId: approver.workspaceId, externalId: "GED-77" },
+      data: { fatalitiesBest: 99 },
+    });
 
     const docx = await exportFor(slug, "docx", members.VIEWER);
     const zip = await JSZip.loadAsync(docx!.bytes);
@@ -149,7 +203,9 @@ describe("exports of a version frozen by the publisher", () => {
 
 describe("contentDisposition", () => {
   it("keeps ASCII names plain and adds an RFC 5987 name for others", () => {
-    expect(contentDisposition("kayes-weekly-v2.pdf")).toBe('attachment; filename="kayes-weekly-v2.pdf"'); // prettier-ignore
+    expect(contentDisposition("kayes-weekly-v2.pdf")).toBe(
+      'attachment; filename="kayes-weekly-v2.pdf"',
+    );
     expect(contentDisposition("تقرير-v1.docx")).toBe(
       `attachment; filename="-v1.docx"; filename*=UTF-8''${encodeURIComponent("تقرير-v1.docx")}`,
     );

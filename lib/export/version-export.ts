@@ -82,7 +82,12 @@ export async function findVersionExport(
   if (!publication) return null;
   const { brief, member } = publication;
   // findPublication returns no deleted brief, hence deletedAt: null.
-  const resource = { kind: "brief" as const, workspaceId: brief.workspaceId, deletedAt: null, publicLink: brief.publicLink }; // prettier-ignore
+  const resource = {
+    kind: "brief" as const,
+    workspaceId: brief.workspaceId,
+    deletedAt: null,
+    publicLink: brief.publicLink,
+  };
   if (!can(member, "brief.export", resource)) return null;
   const version = await getVersion(brief.id, number, tx);
   if (!version) return null;
@@ -95,8 +100,15 @@ export async function findVersionExport(
  * as RFC 5987/6266 filename* (UTF-8, percent-encoded) when it has other characters.
  */
 export function contentDisposition(filename: string): string {
-  const ascii = filename.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "_") || "download"; // prettier-ignore
+  const ascii =
+    filename
+      .normalize("NFKD")
+      .replace(/[^\x20-\x7e]/g, "")
+      .replace(/["\\]/g, "_") || "download";
   if (ascii === filename) return `attachment; filename="${ascii}"`;
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`); // prettier-ignore
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

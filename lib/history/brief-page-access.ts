@@ -12,7 +12,11 @@ export async function requireBriefPage(slug: string, briefId: string, action: Ac
   const access = await requireWorkspace(slug);
   const brief = await findReadableBrief(access.member, briefId);
   if (!brief) notFound();
-  const resource = { kind: "brief", workspaceId: brief.workspaceId, deletedAt: brief.deletedAt } as const; // prettier-ignore
+  const resource = {
+    kind: "brief",
+    workspaceId: brief.workspaceId,
+    deletedAt: brief.deletedAt,
+  } as const;
   if (!can(access.member, action, resource)) notFound();
   const allowed = (other: Action) => can(access.member, other, resource);
   return { ...access, brief, allowed };

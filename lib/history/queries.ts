@@ -85,7 +85,15 @@ export async function findSnapshot(
   if (!UUID.test(snapshotId)) throw new DomainError("notFound");
   const row = await tx.briefSnapshot.findFirst({
     where: { id: snapshotId, briefId },
-    select: { id: true, briefId: true, reason: true, createdAt: true, contentJson: true, contentText: true, state: true }, // prettier-ignore
+    select: {
+      id: true,
+      briefId: true,
+      reason: true,
+      createdAt: true,
+      contentJson: true,
+      contentText: true,
+      state: true,
+    },
   });
   if (!row) throw new DomainError("notFound");
   const { state, ...rest } = row;

@@ -25,7 +25,13 @@ export async function renderSnapshotHtml(
     DEFAULT_CITATION_STYLE,
   );
   const embeds = await freezeData(member, snapshot.contentJson);
-  const citations = await freezeCitations(member, brief.id, snapshot.contentJson, style, brief.language); // prettier-ignore
+  const citations = await freezeCitations(
+    member,
+    brief.id,
+    snapshot.contentJson,
+    style,
+    brief.language,
+  );
   return renderBriefHtml({
     contentJson: snapshot.contentJson,
     embeds,

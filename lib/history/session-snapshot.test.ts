@@ -51,7 +51,12 @@ describe("session snapshots", () => {
   it("takes a SESSION snapshot when the last editor leaves, none when a reader just visits", async () => {
     const brief = await createBriefWithMembers();
     const editor = await connectClient({ url, briefId: brief.briefId, user: brief.users.EDITOR });
-    const other = await connectClient({ url, briefId: brief.briefId, user: brief.users.ADMIN, role: "ADMIN" }); // prettier-ignore
+    const other = await connectClient({
+      url,
+      briefId: brief.briefId,
+      user: brief.users.ADMIN,
+      role: "ADMIN",
+    });
     await Promise.all([waitSynced(editor), waitSynced(other)]);
     appendParagraph(editor.doc, "Bamako checkpoint report");
     await waitAcknowledged(editor);
@@ -61,13 +66,22 @@ describe("session snapshots", () => {
     expect(await sessionSnapshots(brief.briefId)).toHaveLength(0);
 
     other.destroy();
-    await eventually(async () => (await sessionSnapshots(brief.briefId)).length === 1, "a session snapshot", 10_000); // prettier-ignore
+    await eventually(
+      async () => (await sessionSnapshots(brief.briefId)).length === 1,
+      "a session snapshot",
+      10_000,
+    );
     const [snapshot] = await sessionSnapshots(brief.briefId);
     expect(snapshot!.contentText).toBe("Bamako checkpoint report");
     expect(snapshot!.authorIds).toEqual([brief.users.EDITOR.id]);
 
     // A visit without edits records nothing more.
-    const reader = await connectClient({ url, briefId: brief.briefId, user: brief.users.VIEWER, role: "VIEWER" }); // prettier-ignore
+    const reader = await connectClient({
+      url,
+      briefId: brief.briefId,
+      user: brief.users.VIEWER,
+      role: "VIEWER",
+    });
     await waitSynced(reader);
     reader.destroy();
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -154,14 +154,22 @@ describe("history queries and restore", () => {
     await compactBrief(brief.briefId, { afterCompaction: AFTER_COMPACTION });
     const list = await listSnapshots(member(brief, "EDITOR"), brief.briefId);
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ reason: "ACTIVITY", authors: [brief.users.EDITOR.name], excerpt: "Kidal" }); // prettier-ignore
+    expect(list[0]).toMatchObject({
+      reason: "ACTIVITY",
+      authors: [brief.users.EDITOR.name],
+      excerpt: "Kidal",
+    });
     expect(await domainCode(listSnapshots(member(brief, "VIEWER"), brief.briefId))).toBe(
       "forbidden",
     );
     const other = await createBriefWithMembers();
     expect(await domainCode(listSnapshots(member(other, "ADMIN"), brief.briefId))).toBe("notFound");
-    expect(await domainCode(findSnapshot(member(brief, "VIEWER"), brief.briefId, list[0]!.id))).toBe("forbidden"); // prettier-ignore
-    expect(await domainCode(findSnapshot(member(other, "ADMIN"), other.briefId, list[0]!.id))).toBe("notFound"); // prettier-ignore
+    expect(
+      await domainCode(findSnapshot(member(brief, "VIEWER"), brief.briefId, list[0]!.id)),
+    ).toBe("forbidden");
+    expect(await domainCode(findSnapshot(member(other, "ADMIN"), other.briefId, list[0]!.id))).toBe(
+      "notFound",
+    );
   });
 
   it("begins a restore by recording the draft as BEFORE_RESTORE and returns the snapshot's content and style", async () => {
@@ -175,7 +183,9 @@ describe("history queries and restore", () => {
     const [original] = await snapshots(b.briefId);
     await edit(b.briefId, b.users.EDITOR.id, new Date(), paragraph("Later change"));
 
-    expect(await domainCode(beginRestore(member(b, "VIEWER"), b.briefId, original!.id))).toBe("forbidden"); // prettier-ignore
+    expect(await domainCode(beginRestore(member(b, "VIEWER"), b.briefId, original!.id))).toBe(
+      "forbidden",
+    );
     const payload = await beginRestore(member(b, "EDITOR"), b.briefId, original!.id);
     expect(payload.citationStyle).toBe("apa");
     expect(JSON.stringify(payload.contentJson)).toContain("Original");

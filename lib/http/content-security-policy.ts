@@ -16,7 +16,7 @@ export function readerFrameAncestors(value: string | undefined): string[] {
   for (const entry of (value ?? "").split(/[\s,]+/).filter(Boolean)) {
     if (entry === "'self'") allowed.push(entry);
     else if (/^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/i.test(entry))
-      allowed.push(entry.toLowerCase()); // prettier-ignore
+      allowed.push(entry.toLowerCase());
     else console.warn(`[csp] READER_FRAME_ANCESTORS: ignoring "${entry}" (not an origin)`);
   }
   return allowed;
@@ -55,11 +55,19 @@ export function contentSecurityPolicy({
   const collab = originOf(env.COLLAB_URL ?? `ws://localhost:${env.COLLAB_PORT ?? 1234}`);
   // Signing in with the identity provider ends in a redirect to it after a form post.
   const identityProvider = originOf(env.OIDC_ISSUER);
-  const frameAncestors = isReaderPath(pathname) ? readerFrameAncestors(env.READER_FRAME_ANCESTORS) : []; // prettier-ignore
+  const frameAncestors = isReaderPath(pathname)
+    ? readerFrameAncestors(env.READER_FRAME_ANCESTORS)
+    : [];
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
     // React needs eval only in development, for its error overlays.
-    ["script-src", "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(dev ? ["'unsafe-eval'"] : [])], // prettier-ignore
+    [
+      "script-src",
+      "'self'",
+      `'nonce-${nonce}'`,
+      "'strict-dynamic'",
+      ...(dev ? ["'unsafe-eval'"] : []),
+    ],
     // 'unsafe-inline' for styles only, and on purpose: ProseMirror, Tiptap and the collab
     // carets set style attributes from script (carets' colours, table column widths, the
     // editor's white-space), citeproc's bibliography and the sanitized published HTML carry
@@ -74,7 +82,10 @@ export function contentSecurityPolicy({
     ["object-src", "'none'"],
     ["base-uri", "'self'"],
     ["form-action", "'self'", ...(identityProvider ? [identityProvider] : [])],
-    ["frame-ancestors", ...(frameAncestors.length > 0 ? frameAncestors : ["'none'"])] as [string, ...string[]], // prettier-ignore
+    ["frame-ancestors", ...(frameAncestors.length > 0 ? frameAncestors : ["'none'"])] as [
+      string,
+      ...string[],
+    ],
     ...(https ? [["upgrade-insecure-requests"] as [string]] : []),
   ];
   return directives.map((directive) => directive.join(" ")).join("; ");
@@ -98,7 +109,6 @@ export function pageSecurityHeaders(
   nonce: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Record<string, string> {
-  // prettier-ignore
   const { pathname } = new URL(request.url);
   const https = servedOverHttps(request, env);
   const headers: Record<string, string> = {

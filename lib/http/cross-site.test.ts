@@ -13,7 +13,9 @@ describe("crossSiteReason", () => {
     expect(crossSiteReason(post({ origin: APP }), APP)).toBeNull();
     expect(crossSiteReason(post({ origin: `${APP}/` }), APP)).toBeNull();
     // The host the browser sent the request to (a second name for the same server).
-    expect(crossSiteReason(post({ origin: "http://10.0.0.5:3000", host: "10.0.0.5:3000" }), APP)).toBeNull(); // prettier-ignore
+    expect(
+      crossSiteReason(post({ origin: "http://10.0.0.5:3000", host: "10.0.0.5:3000" }), APP),
+    ).toBeNull();
     expect(crossSiteReason(post({ "sec-fetch-site": "same-origin" }), APP)).toBeNull();
     expect(crossSiteReason(post({ "sec-fetch-site": "none" }), APP)).toBeNull();
     // Not a browser: no cookies of a user to abuse.
@@ -27,7 +29,9 @@ describe("crossSiteReason", () => {
     expect(crossSiteReason(post({ "sec-fetch-site": "cross-site" }), APP)).not.toBeNull();
     expect(crossSiteReason(post({ "sec-fetch-site": "same-site" }), APP)).not.toBeNull();
     // A host header naming the attacker's site does not help it: it is compared, not trusted.
-    expect(crossSiteReason(post({ origin: "https://evil.example", host: "briefroom.example.org" }), APP)).not.toBeNull(); // prettier-ignore
+    expect(
+      crossSiteReason(post({ origin: "https://evil.example", host: "briefroom.example.org" }), APP),
+    ).not.toBeNull();
   });
 
   it("leaves reads alone", () => {
@@ -71,7 +75,11 @@ describe("every state-changing route handler", async () => {
           { "sec-fetch-site": "cross-site" },
         ];
         for (const headers of refused) {
-          const request = new Request(new URL("/api/anything", appOrigin()), { method, headers, body: "x" }); // prettier-ignore
+          const request = new Request(new URL("/api/anything", appOrigin()), {
+            method,
+            headers,
+            body: "x",
+          });
           const response = (await handler(request, { params: Promise.resolve({}) })) as Response;
           expect(response.status, `${method} ${name}`).toBe(403);
           const body = (await response.json()) as { error: { code: string }; message: string };

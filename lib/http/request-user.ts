@@ -33,7 +33,9 @@ export async function requestUser(request: Request): Promise<SessionUser | null>
   // Only cookies: a bearer token in Authorization is not a way in to the app. getToken is
   // typed for Next's request objects but reads nothing but `cookies` and `headers`.
   const token = await getToken({
-    req: { cookies: cookiesOf(request), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"], // prettier-ignore
+    req: { cookies: cookiesOf(request), headers: {} } as unknown as Parameters<
+      typeof getToken
+    >[0]["req"],
     secret,
   });
   // The same check as getSessionUser(): user re-read, session version compared.

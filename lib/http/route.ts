@@ -33,7 +33,8 @@ export function errorJson(
 export function route<P>(
   handler: (request: Request, params: P) => Promise<Response>,
 ): RouteHandler<P> {
-  return async (request, context) => closeAfterRefusedUpload(request, await answer(request, context)); // prettier-ignore
+  return async (request, context) =>
+    closeAfterRefusedUpload(request, await answer(request, context));
   async function answer(request: Request, context: RouteContext<P>): Promise<Response> {
     const crossSite = crossSiteReason(request);
     if (crossSite) {

@@ -43,7 +43,12 @@ describe("incident import route", () => {
     const body = meteredBody(MAX_IMPORT_BYTES);
     const started = Date.now();
     const response = await importIncidents(
-      await routeRequest(incidentsPath(), { method: "POST", body: body.stream, user: user("VIEWER"), headers: sameOrigin() }), // prettier-ignore
+      await routeRequest(incidentsPath(), {
+        method: "POST",
+        body: body.stream,
+        user: user("VIEWER"),
+        headers: sameOrigin(),
+      }),
       params(),
     );
     expect(response.status).toBe(403);
@@ -57,7 +62,11 @@ describe("incident import route", () => {
   it("answers signed-out and non-member uploads before reading them", async () => {
     const signedOut = meteredBody(1024 * 1024);
     const anonymous = await importIncidents(
-      await routeRequest(incidentsPath(), { method: "POST", body: signedOut.stream, headers: sameOrigin() }), // prettier-ignore
+      await routeRequest(incidentsPath(), {
+        method: "POST",
+        body: signedOut.stream,
+        headers: sameOrigin(),
+      }),
       params(),
     );
     expect(anonymous.status).toBe(401);
@@ -66,7 +75,12 @@ describe("incident import route", () => {
     const outsider = (await workspaceWith(["ADMIN"])).members.ADMIN;
     const foreign = meteredBody(1024 * 1024);
     const notMember = await importIncidents(
-      await routeRequest(incidentsPath(), { method: "POST", body: foreign.stream, user: { id: outsider.userId }, headers: sameOrigin() }), // prettier-ignore
+      await routeRequest(incidentsPath(), {
+        method: "POST",
+        body: foreign.stream,
+        user: { id: outsider.userId },
+        headers: sameOrigin(),
+      }),
       params(),
     );
     expect(notMember.status).toBe(404);
@@ -112,7 +126,12 @@ describe("incident import route", () => {
       { highWaterMark: 0 },
     );
     const response = await importIncidents(
-      await routeRequest(incidentsPath(), { method: "POST", body: stream, user: user("EDITOR"), headers: sameOrigin() }), // prettier-ignore
+      await routeRequest(incidentsPath(), {
+        method: "POST",
+        body: stream,
+        user: user("EDITOR"),
+        headers: sameOrigin(),
+      }),
       params(),
     );
     expect(response.status).toBe(413);
@@ -123,11 +142,19 @@ describe("incident import route", () => {
 
   it("previews an editor's upload and streams the result", async () => {
     const response = await importIncidents(
-      await routeRequest(incidentsPath(), { method: "POST", body: await readFile(ACLED), user: user("EDITOR"), headers: sameOrigin() }), // prettier-ignore
+      await routeRequest(incidentsPath(), {
+        method: "POST",
+        body: await readFile(ACLED),
+        user: user("EDITOR"),
+        headers: sameOrigin(),
+      }),
       params(),
     );
     expect(response.status).toBe(200);
-    const events = (await response.text()).trim().split("\n").map((line) => JSON.parse(line) as { type: string; summary?: { inserted: number } }); // prettier-ignore
+    const events = (await response.text())
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { type: string; summary?: { inserted: number } });
     const result = events.find((event) => event.type === "result");
     expect(result?.summary?.inserted).toBeGreaterThan(0);
   });
@@ -137,7 +164,12 @@ describe("sources import route", () => {
   it("answers a viewer with 403 without reading the body", async () => {
     const body = meteredBody(IMPORT_MAX_BYTES);
     const response = await importSources(
-      await routeRequest(sourcesPath(), { method: "POST", body: body.stream, user: user("VIEWER"), headers: sameOrigin() }), // prettier-ignore
+      await routeRequest(sourcesPath(), {
+        method: "POST",
+        body: body.stream,
+        user: user("VIEWER"),
+        headers: sameOrigin(),
+      }),
       params(),
     );
     expect(response.status).toBe(403);
@@ -147,7 +179,12 @@ describe("sources import route", () => {
   it("stops reading a chunked body past 5 MB and answers 413", async () => {
     const body = meteredBody(IMPORT_MAX_BYTES * 4);
     const response = await importSources(
-      await routeRequest(sourcesPath(), { method: "POST", body: body.stream, user: user("EDITOR"), headers: sameOrigin() }), // prettier-ignore
+      await routeRequest(sourcesPath(), {
+        method: "POST",
+        body: body.stream,
+        user: user("EDITOR"),
+        headers: sameOrigin(),
+      }),
       params(),
     );
     expect(response.status).toBe(413);
@@ -171,13 +208,28 @@ describe("sources import route", () => {
   });
 
   it("previews an editor's CSL-JSON export", async () => {
-    const csl = JSON.stringify([{ id: "a", type: "report", title: "Kayes: routes under pressure", issued: { "date-parts": [[2024, 5]] } }]); // prettier-ignore
+    const csl = JSON.stringify([
+      {
+        id: "a",
+        type: "report",
+        title: "Kayes: routes under pressure",
+        issued: { "date-parts": [[2024, 5]] },
+      },
+    ]);
     const response = await importSources(
-      await routeRequest(sourcesPath(), { method: "POST", body: csl, user: user("EDITOR"), headers: sameOrigin() }), // prettier-ignore
+      await routeRequest(sourcesPath(), {
+        method: "POST",
+        body: csl,
+        user: user("EDITOR"),
+        headers: sameOrigin(),
+      }),
       params(),
     );
     expect(response.status).toBe(200);
-    const result = (await response.json()) as { ok: boolean; data: { entries: { status: string }[] } }; // prettier-ignore
+    const result = (await response.json()) as {
+      ok: boolean;
+      data: { entries: { status: string }[] };
+    };
     expect(result.ok).toBe(true);
     expect(result.data.entries.map((e) => e.status)).toEqual(["new"]);
   });

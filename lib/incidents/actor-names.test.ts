@@ -17,7 +17,11 @@ describe("splitAllies", () => {
   });
 
   it("stays fast on a hostile cell of separators and spaces", () => {
-    const hostile = [", ".repeat(200_000) + ")", "," + " ".repeat(200_000) + ")", ", (".repeat(100_000)]; // prettier-ignore
+    const hostile = [
+      ", ".repeat(200_000) + ")",
+      "," + " ".repeat(200_000) + ")",
+      ", (".repeat(100_000),
+    ];
     for (const value of hostile) {
       const started = performance.now();
       const parts = splitAllies(value);

@@ -9,7 +9,6 @@ export function actorNames(row: {
   sideB: string | null;
   assocActors: string | null;
 }) {
-  // prettier-ignore
   return [row.sideA, row.sideB, ...(row.assocActors ?? "").split(";")]
     .map((n) => (n ?? "").trim())
     .filter(Boolean);
@@ -37,7 +36,10 @@ export async function actorResolver(names: Iterable<string>, tx: Tx = db) {
   if (unknown.size > 0) {
     const spellings = [...unknown.values()];
     await tx.actor.createMany({ data: spellings.map((name) => ({ name })), skipDuplicates: true });
-    const created = await tx.actor.findMany({ where: { name: { in: spellings } }, select: { id: true, name: true } }); // prettier-ignore
+    const created = await tx.actor.findMany({
+      where: { name: { in: spellings } },
+      select: { id: true, name: true },
+    });
     const idByName = new Map(created.map((a) => [a.name, a.id]));
     const data = [...unknown].flatMap(([normalized, name]) => {
       const actorId = idByName.get(name);
@@ -52,10 +54,11 @@ export async function actorResolver(names: Iterable<string>, tx: Tx = db) {
     for (const name of rowNames) {
       const whole = byName.get(normalizeText(name));
       if (whole) ids.add(whole);
-      else for (const part of splitAllies(name)) {
-        const id = byName.get(normalizeText(part));
-        if (id) ids.add(id);
-      } // prettier-ignore
+      else
+        for (const part of splitAllies(name)) {
+          const id = byName.get(normalizeText(part));
+          if (id) ids.add(id);
+        }
     }
     return [...ids];
   };

@@ -13,7 +13,9 @@ describe("dataset attribution", () => {
     expect(datasetAttribution("UCDP_GED", "25.1")?.credit).toBe(
       "UCDP Georeferenced Event Dataset (GED) Global version 25.1, Uppsala Conflict Data Program, Uppsala University",
     );
-    expect(datasetAttribution("UCDP_GED", null)?.credit).toMatch(/^UCDP Georeferenced Event Dataset \(GED\), Uppsala/); // prettier-ignore
+    expect(datasetAttribution("UCDP_GED", null)?.credit).toMatch(
+      /^UCDP Georeferenced Event Dataset \(GED\), Uppsala/,
+    );
   });
 
   it("credits ACLED without claiming an open licence, and in-house rows not at all", () => {

@@ -41,7 +41,11 @@ export function datasetAttribution(
 ): DatasetAttribution | null {
   switch (dataset) {
     case "UCDP_GED":
-      return { credit: `${ucdpDatasetName(version)}, ${UCDP}`, ...CC_BY_4, url: "https://ucdp.uu.se/" }; // prettier-ignore
+      return {
+        credit: `${ucdpDatasetName(version)}, ${UCDP}`,
+        ...CC_BY_4,
+        url: "https://ucdp.uu.se/",
+      };
     case "ACLED":
       // ACLED data come under ACLED's terms of use, which ask for this credit; no open licence.
       return {

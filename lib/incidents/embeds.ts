@@ -52,13 +52,21 @@ export async function computeEmbed(member: Member, spec: EmbedSpec, tx: Tx = db)
   });
   const changedRows = lastBatch
     ? await tx.incidentRevision.count({
-        where: { importBatchId: lastBatch.id, incident: await incidentWhere(member.workspaceId, spec.filter, tx) }, // prettier-ignore
+        where: {
+          importBatchId: lastBatch.id,
+          incident: await incidentWhere(member.workspaceId, spec.filter, tx),
+        },
       })
     : 0;
   // Rows that matched this query until the latest import left them out.
   const removedRows = lastBatch
     ? await tx.incident.count({
-        where: { AND: [await incidentWhere(member.workspaceId, spec.filter, tx, { includeRemoved: true }), { removedInBatchId: lastBatch.id }] }, // prettier-ignore
+        where: {
+          AND: [
+            await incidentWhere(member.workspaceId, spec.filter, tx, { includeRemoved: true }),
+            { removedInBatchId: lastBatch.id },
+          ],
+        },
       })
     : 0;
   const base = {
@@ -74,7 +82,12 @@ export async function computeEmbed(member: Member, spec: EmbedSpec, tx: Tx = db)
       Object.entries(TABLE_ORDER[spec.sort]).map(([k]) => [k, direction]),
     ) as Prisma.IncidentOrderByWithRelationInput;
     const [rows, totals] = await Promise.all([
-      tx.incident.findMany({ where, orderBy: [order, { externalId: "asc" }], take: spec.limit, select: { ...rowSelect, importBatch: { select: { accessDate: true } } } }), // prettier-ignore
+      tx.incident.findMany({
+        where,
+        orderBy: [order, { externalId: "asc" }],
+        take: spec.limit,
+        select: { ...rowSelect, importBatch: { select: { accessDate: true } } },
+      }),
       incidentTotals(member, spec.filter, tx),
     ]);
     return { ...base, kind: "table" as const, rows: rows.map(serializeRow), ...totals };
@@ -102,7 +115,6 @@ async function metric(
   which: "count" | "fatalities",
   tx: Tx,
 ) {
-  // prettier-ignore
   const totals = await incidentTotals(member, filter, tx);
   return which === "count" ? totals.count : totals.fatalities;
 }
@@ -111,7 +123,6 @@ function serializeRow({
   importBatch,
   ...row
 }: IncidentRow & { importBatch: { accessDate: Date } | null }) {
-  // prettier-ignore
   return {
     ...row,
     /** When the analyst downloaded the file the row came from (cited in footnotes). */

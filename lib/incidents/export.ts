@@ -6,11 +6,30 @@ import type { IncidentFilter } from "./query-schema";
 
 export const EXPORT_LIMIT = 200_000;
 const COLUMNS = [
-  "dataset", "external_id", "dataset_version", "date_start", "date_end", "event_type",
-  "sub_event_type", "side_a", "side_b", "assoc_actors", "country", "admin1", "admin2", "admin3",
-  "place", "latitude", "longitude", "fatalities_best", "fatalities_low", "fatalities_high",
-  "civilian_deaths", "description", "source",
-]; // prettier-ignore
+  "dataset",
+  "external_id",
+  "dataset_version",
+  "date_start",
+  "date_end",
+  "event_type",
+  "sub_event_type",
+  "side_a",
+  "side_b",
+  "assoc_actors",
+  "country",
+  "admin1",
+  "admin2",
+  "admin3",
+  "place",
+  "latitude",
+  "longitude",
+  "fatalities_best",
+  "fatalities_low",
+  "fatalities_high",
+  "civilian_deaths",
+  "description",
+  "source",
+];
 
 /** The filtered rows as CSV, streamed page by page (keyset on id) so memory stays flat. */
 export async function* exportIncidentsCsv(
@@ -33,11 +52,30 @@ export async function* exportIncidentsCsv(
     let chunk = "";
     for (const r of rows) {
       chunk += csvLine([
-        r.dataset, r.externalId, r.datasetVersion, day(r.dateStart), day(r.dateEnd), r.eventType,
-        r.subEventType, r.sideA, r.sideB, r.assocActors, r.country, r.admin1, r.admin2, r.admin3,
-        r.placeName, r.latitude, r.longitude, r.fatalitiesBest, r.fatalitiesLow,
-        r.fatalitiesHigh, r.civilianDeaths, r.description, r.sourceText,
-      ]); // prettier-ignore
+        r.dataset,
+        r.externalId,
+        r.datasetVersion,
+        day(r.dateStart),
+        day(r.dateEnd),
+        r.eventType,
+        r.subEventType,
+        r.sideA,
+        r.sideB,
+        r.assocActors,
+        r.country,
+        r.admin1,
+        r.admin2,
+        r.admin3,
+        r.placeName,
+        r.latitude,
+        r.longitude,
+        r.fatalitiesBest,
+        r.fatalitiesLow,
+        r.fatalitiesHigh,
+        r.civilianDeaths,
+        r.description,
+        r.sourceText,
+      ]);
     }
     yield chunk;
     sent += rows.length;

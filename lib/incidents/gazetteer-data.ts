@@ -76,6 +76,9 @@ export const ACTORS: { name: string; aliases: GazetteerAlias[] }[] = [
 ];
 
 /** Regions (level 1) and cercles (level 2) with their names; `parent` names a region. */
+// A table of literal data: one place to a line or two, its aliases grouped by language, so a
+// reviewer can compare spellings at a glance.
+// prettier-ignore
 export const PLACES: {
   level: 1 | 2;
   name: string;
@@ -184,4 +187,4 @@ export const PLACES: {
       { name: "Kéniéba", language: "fr" }, { name: "كينييبا", language: "ar" },
     ],
   },
-]; // prettier-ignore
+];

@@ -98,13 +98,20 @@ function snapshot(tx: Tx): Promise<Snapshot> {
     if (tx === db) await ensureGazetteer(); // in a transaction, its caller did it first
     const [actors, places] = await Promise.all([
       tx.actorAlias.findMany({ select: { normalized: true, actorId: true } }),
-      tx.placeAlias.findMany({ select: { normalized: true, name: true, placeId: true, place: { select: { level: true } } } }), // prettier-ignore
+      tx.placeAlias.findMany({
+        select: { normalized: true, name: true, placeId: true, place: { select: { level: true } } },
+      }),
     ]);
     const placeNames = new Map<string, string[]>();
-    for (const p of places) placeNames.set(p.placeId, [...(placeNames.get(p.placeId) ?? []), p.name]); // prettier-ignore
+    for (const p of places)
+      placeNames.set(p.placeId, [...(placeNames.get(p.placeId) ?? []), p.name]);
     return {
       actors,
-      places: places.map((p) => ({ normalized: p.normalized, placeId: p.placeId, level: p.place.level })), // prettier-ignore
+      places: places.map((p) => ({
+        normalized: p.normalized,
+        placeId: p.placeId,
+        level: p.place.level,
+      })),
       placeNames,
     };
   })();
@@ -152,7 +159,9 @@ export async function placeSpellings(text: string, tx: Tx = db) {
 export async function adminSpellings(name: string, level: number, tx: Tx = db) {
   const needle = normalizeText(name);
   const { places, placeNames } = await snapshot(tx);
-  const ids = places.filter((p) => p.level === level && p.normalized === needle).map((p) => p.placeId); // prettier-ignore
+  const ids = places
+    .filter((p) => p.level === level && p.normalized === needle)
+    .map((p) => p.placeId);
   return unique([name.trim(), ...ids.flatMap((id) => placeNames.get(id) ?? [])]);
 }
 

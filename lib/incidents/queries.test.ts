@@ -35,7 +35,9 @@ beforeAll(async () => {
 const list = (member: Member, filter: Record<string, unknown>) =>
   listIncidents(member, listParamsSchema.parse(filter));
 const ids = async (filter: Record<string, unknown>) =>
-  (await list(viewer, { ...filter, sort: "date", dir: "asc" })).rows.map((r) => r.externalId).sort(); // prettier-ignore
+  (await list(viewer, { ...filter, sort: "date", dir: "asc" })).rows
+    .map((r) => r.externalId)
+    .sort();
 
 describe("incident queries", () => {
   it("counts and totals fatalities for a filter, across both datasets", async () => {
@@ -62,7 +64,11 @@ describe("incident queries", () => {
   });
 
   it("filters by dates, dataset, fatalities and place, and ignores diacritics in free text", async () => {
-    expect(await ids({ from: "2024-01-01", to: "2024-12-31", dataset: "ACLED" })).toEqual(["MLI90001", "MLI90002", "MLI90005"]); // prettier-ignore
+    expect(await ids({ from: "2024-01-01", to: "2024-12-31", dataset: "ACLED" })).toEqual([
+      "MLI90001",
+      "MLI90002",
+      "MLI90005",
+    ]);
     expect(await ids({ minFatalities: 8 })).toEqual(["636561", "636897", "MLI90005"]);
     expect(await ids({ q: "Koima" })).toEqual(["636987"]);
     expect(await ids({ place: "melgue" })).toEqual(["MLI90001"]);
@@ -84,32 +90,64 @@ describe("incident queries", () => {
       { period: "2025", count: 0, fatalities: 0 },
       { period: "2026", count: 4, fatalities: 2 },
     ]);
-    const months = await incidentSeries(viewer, { dataset: "ACLED", from: "2024-01-01" }, "month"); // prettier-ignore
-    expect(months.map((m) => m.period)).toEqual(["2024-02", "2024-03", "2024-04", "2024-05", "2024-06", "2024-07"]); // prettier-ignore
+    const months = await incidentSeries(viewer, { dataset: "ACLED", from: "2024-01-01" }, "month");
+    expect(months.map((m) => m.period)).toEqual([
+      "2024-02",
+      "2024-03",
+      "2024-04",
+      "2024-05",
+      "2024-06",
+      "2024-07",
+    ]);
   });
 
   it("computes embeds from their stored query", async () => {
-    const figure = await computeEmbed(viewer, parseEmbedSpec(JSON.stringify({ kind: "figure", filter: { admin1: "Kayes", actor: "JNIM", from: "2024-01-01", to: "2024-12-31" } }))); // prettier-ignore
+    const figure = await computeEmbed(
+      viewer,
+      parseEmbedSpec(
+        JSON.stringify({
+          kind: "figure",
+          filter: { admin1: "Kayes", actor: "JNIM", from: "2024-01-01", to: "2024-12-31" },
+        }),
+      ),
+    );
     expect(figure).toMatchObject({ kind: "figure", value: 2 });
-    const ratio = await computeEmbed(viewer, parseEmbedSpec({ kind: "figure", filter: { admin1: "Kayes", from: "2024-01-01" }, baseline: { admin1: "Kayes", to: "2021-12-31" } })); // prettier-ignore
+    const ratio = await computeEmbed(
+      viewer,
+      parseEmbedSpec({
+        kind: "figure",
+        filter: { admin1: "Kayes", from: "2024-01-01" },
+        baseline: { admin1: "Kayes", to: "2021-12-31" },
+      }),
+    );
     expect(ratio).toMatchObject({ value: 6, baseline: 1, ratio: 6 });
-    const table = await computeEmbed(viewer, parseEmbedSpec({ kind: "table", filter: { admin1: "Kayes" }, limit: 3 })); // prettier-ignore
+    const table = await computeEmbed(
+      viewer,
+      parseEmbedSpec({ kind: "table", filter: { admin1: "Kayes" }, limit: 3 }),
+    );
     expect(table).toMatchObject({ kind: "table", count: 8 });
-    if (table.kind === "table") expect(table.rows.map((r) => r.externalId)).toEqual(["636798", "636592", "636520"]); // prettier-ignore
+    if (table.kind === "table")
+      expect(table.rows.map((r) => r.externalId)).toEqual(["636798", "636592", "636520"]);
     expect(() => parseEmbedSpec("{not json")).toThrow();
   });
 
   it("exports the filtered rows as CSV", async () => {
     let csv = "";
-    for await (const chunk of exportIncidentsCsv(viewer, { dataset: "ACLED", admin2: "Diema" })) csv += chunk; // prettier-ignore
+    for await (const chunk of exportIncidentsCsv(viewer, { dataset: "ACLED", admin2: "Diema" }))
+      csv += chunk;
     const lines = csv.trim().split("\r\n");
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/^ACLED,MLI90002,,2024-03-02,/);
   });
 
   it("saves queries, and shows nothing to another workspace", async () => {
-    await saveQuery(viewer, { name: "Kayes JNIM", filter: { admin1: "Kayes", actor: "JNIM", q: "" } }); // prettier-ignore
-    expect(await listSavedQueries(viewer)).toMatchObject([{ name: "Kayes JNIM", query: { admin1: "Kayes", actor: "JNIM" } }]); // prettier-ignore
+    await saveQuery(viewer, {
+      name: "Kayes JNIM",
+      filter: { admin1: "Kayes", actor: "JNIM", q: "" },
+    });
+    expect(await listSavedQueries(viewer)).toMatchObject([
+      { name: "Kayes JNIM", query: { admin1: "Kayes", actor: "JNIM" } },
+    ]);
     expect((await list(other, {})).total).toBe(0);
     expect(await listSavedQueries(other)).toEqual([]);
   });

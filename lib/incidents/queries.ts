@@ -52,7 +52,7 @@ export async function incidentWhere(
   }
   if (filter.q) {
     // Text as typed, plus the actors and places it names (in any language), by index.
-    const or: Prisma.IncidentWhereInput[] = [{ searchText: { contains: normalizeText(filter.q) } }]; // prettier-ignore
+    const or: Prisma.IncidentWhereInput[] = [{ searchText: { contains: normalizeText(filter.q) } }];
     if (textActors?.length) or.push({ actorIds: { hasSome: textActors } });
     if (textPlaces?.admin1.length) or.push({ admin1: { in: textPlaces.admin1 } });
     if (textPlaces?.admin2.length) or.push({ admin2: { in: textPlaces.admin2 } });
@@ -65,7 +65,6 @@ const ORDER: Record<
   IncidentSort,
   (dir: "asc" | "desc") => Prisma.IncidentOrderByWithRelationInput[]
 > = {
-  // prettier-ignore
   date: (dir) => [{ dateStart: dir }, { externalId: dir }],
   fatalities: (dir) => [{ fatalitiesBest: dir }, { dateStart: "desc" }],
   admin1: (dir) => [{ admin1: { sort: dir, nulls: "last" } }, { dateStart: "desc" }],
@@ -160,14 +159,20 @@ function next(k: number, period: "month" | "year"): number {
 }
 
 function label(k: number, period: "month" | "year"): string {
-  return period === "year" ? String(k) : `${Math.floor(k / 100)}-${String(k % 100).padStart(2, "0")}`; // prettier-ignore
+  return period === "year"
+    ? String(k)
+    : `${Math.floor(k / 100)}-${String(k % 100).padStart(2, "0")}`;
 }
 
 /** Count and fatality total of a filter. */
 export async function incidentTotals(member: Member, filter: IncidentFilter, tx: Tx = db) {
   assertCanRead(member);
   const where = await incidentWhere(member.workspaceId, filter, tx);
-  const totals = await tx.incident.aggregate({ where, _count: { _all: true }, _sum: { fatalitiesBest: true } }); // prettier-ignore
+  const totals = await tx.incident.aggregate({
+    where,
+    _count: { _all: true },
+    _sum: { fatalitiesBest: true },
+  });
   return { count: totals._count._all, fatalities: totals._sum.fatalitiesBest ?? 0 };
 }
 
@@ -175,8 +180,16 @@ export async function incidentTotals(member: Member, filter: IncidentFilter, tx:
 export async function filterOptions(member: Member, tx: Tx = db) {
   assertCanRead(member);
   const [admin1, eventTypes] = await Promise.all([
-    tx.incident.groupBy({ by: ["admin1"], where: { workspaceId: member.workspaceId, removedAt: null, admin1: { not: null } }, orderBy: { admin1: "asc" } }), // prettier-ignore
-    tx.incident.groupBy({ by: ["eventType"], where: { workspaceId: member.workspaceId, removedAt: null }, orderBy: { eventType: "asc" } }), // prettier-ignore
+    tx.incident.groupBy({
+      by: ["admin1"],
+      where: { workspaceId: member.workspaceId, removedAt: null, admin1: { not: null } },
+      orderBy: { admin1: "asc" },
+    }),
+    tx.incident.groupBy({
+      by: ["eventType"],
+      where: { workspaceId: member.workspaceId, removedAt: null },
+      orderBy: { eventType: "asc" },
+    }),
   ]);
   return {
     admin1: admin1.map((a) => a.admin1).filter((a): a is string => Boolean(a)),

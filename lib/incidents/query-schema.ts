@@ -37,7 +37,16 @@ export const listParamsSchema = incidentFilterSchema.extend({
 });
 export type ListParams = z.infer<typeof listParamsSchema>;
 
-export const TABLE_COLUMNS = ["date", "dataset", "eventType", "actors", "admin1", "admin2", "place", "fatalities"] as const; // prettier-ignore
+export const TABLE_COLUMNS = [
+  "date",
+  "dataset",
+  "eventType",
+  "actors",
+  "admin1",
+  "admin2",
+  "place",
+  "fatalities",
+] as const;
 export type TableColumn = (typeof TABLE_COLUMNS)[number];
 
 /**
@@ -51,7 +60,10 @@ export const embedSpecSchema = z.discriminatedUnion("kind", [
     sort: z.enum(SORTS).default("date"),
     dir: z.enum(["asc", "desc"]).default("desc"),
     limit: z.number().int().min(1).max(50).default(10),
-    columns: z.array(z.enum(TABLE_COLUMNS)).min(1).default(["date", "actors", "admin1", "place", "fatalities"]), // prettier-ignore
+    columns: z
+      .array(z.enum(TABLE_COLUMNS))
+      .min(1)
+      .default(["date", "actors", "admin1", "place", "fatalities"]),
   }),
   z.object({
     kind: z.literal("figure"),

@@ -15,8 +15,13 @@ beforeAll(async () => {
   const ws = await workspaceWith(["VIEWER", "EDITOR", "APPROVER", "ADMIN"]);
   members = ws.members;
   // A second editor of the same workspace.
-  const user = await db.user.create({ data: { email: `second-${ws.workspaceId}@example.test`, name: "Second editor" }, select: { id: true } }); // prettier-ignore
-  await db.membership.create({ data: { workspaceId: ws.workspaceId, userId: user.id, role: "EDITOR" } }); // prettier-ignore
+  const user = await db.user.create({
+    data: { email: `second-${ws.workspaceId}@example.test`, name: "Second editor" },
+    select: { id: true },
+  });
+  await db.membership.create({
+    data: { workspaceId: ws.workspaceId, userId: user.id, role: "EDITOR" },
+  });
   colleague = { userId: user.id, workspaceId: ws.workspaceId, role: "EDITOR" };
 });
 
@@ -30,7 +35,9 @@ describe("saved queries are owned", () => {
       const refused = saveQuery(other, { name: "Kayes 2024", filter: gao });
       expect(await domainCode(refused)).toBe("savedQueryNameTaken");
     }
-    const [stored] = (await listSavedQueries(members.EDITOR)).filter((q) => q.name === "Kayes 2024"); // prettier-ignore
+    const [stored] = (await listSavedQueries(members.EDITOR)).filter(
+      (q) => q.name === "Kayes 2024",
+    );
     expect(stored).toMatchObject({ id: mine.id, query: kayes });
   });
 

@@ -34,7 +34,10 @@ export async function saveQuery(
   const select = { id: true, name: true, query: true } as const;
   const byName = { workspaceId_name: { workspaceId: member.workspaceId, name } };
   for (let attempt = 0; ; attempt++) {
-    const existing = await tx.incidentQuery.findUnique({ where: byName, select: { id: true, createdById: true } }); // prettier-ignore
+    const existing = await tx.incidentQuery.findUnique({
+      where: byName,
+      select: { id: true, createdById: true },
+    });
     if (existing) {
       if (!mayChange(member, existing)) throw new DomainError("savedQueryNameTaken", { name });
       return tx.incidentQuery.update({ where: { id: existing.id }, data: { query }, select });
@@ -63,7 +66,10 @@ export async function listSavedQueries(member: Member, tx: Tx = db) {
 export async function deleteSavedQuery(member: Member, id: string, tx: Tx = db) {
   assertCanRead(member);
   const query = /^[0-9a-f-]{36}$/i.test(id)
-    ? await tx.incidentQuery.findFirst({ where: { id, workspaceId: member.workspaceId }, select: { createdById: true } }) // prettier-ignore
+    ? await tx.incidentQuery.findFirst({
+        where: { id, workspaceId: member.workspaceId },
+        select: { createdById: true },
+      })
     : null;
   if (!query) throw new DomainError("notFound");
   if (!mayChange(member, query)) throw new DomainError("forbidden");

@@ -9,7 +9,10 @@ import { searchText, yearMonth, type IncidentValues } from "./csv/incident-value
 
 const text = (max: number) =>
   z.preprocess((v) => (v === "" ? null : v), z.string().trim().max(max).nullable().default(null));
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).transform((v) => new Date(`${v}T00:00:00Z`)); // prettier-ignore
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .transform((v) => new Date(`${v}T00:00:00Z`));
 const count = z.coerce.number().int().min(0).max(1_000_000);
 
 /** An in-house incident as an editor enters it; the same checks as imported rows. */
@@ -83,7 +86,6 @@ export async function createManualIncident(
   input: ManualIncidentInput,
   tx: Tx = db,
 ) {
-  // prettier-ignore
   assertCan(member, "incident.edit");
   const parsed = manualIncidentSchema.safeParse(input);
   if (!parsed.success) throw new DomainError("validation");
@@ -107,14 +109,20 @@ export async function updateManualIncident(
   input: ManualIncidentInput,
   tx: Tx = db,
 ) {
-  // prettier-ignore
   assertCan(member, "incident.edit");
-  const existing = await tx.incident.findFirst({ where: { id, workspaceId: member.workspaceId }, select: { dataset: true } }); // prettier-ignore
+  const existing = await tx.incident.findFirst({
+    where: { id, workspaceId: member.workspaceId },
+    select: { dataset: true },
+  });
   if (!existing) throw new DomainError("notFound");
   if (existing.dataset !== "INHOUSE") throw new DomainError("forbidden");
   const parsed = manualIncidentSchema.safeParse(input);
   if (!parsed.success) throw new DomainError("validation");
-  return tx.incident.update({ where: { id }, data: { ...(await columns(parsed.data, member, tx)), contentHash: randomUUID() }, select: { id: true } }); // prettier-ignore
+  return tx.incident.update({
+    where: { id },
+    data: { ...(await columns(parsed.data, member, tx)), contentHash: randomUUID() },
+    select: { id: true },
+  });
 }
 
 /** An analyst's note on any incident, imported or in-house. */
@@ -124,19 +132,26 @@ export async function addIncidentNote(
   body: string,
   tx: Tx = db,
 ) {
-  // prettier-ignore
   assertCan(member, "incident.note");
   const text = String(body ?? "").trim();
   if (!text || text.length > 5000) throw new DomainError("validation");
-  const incident = await tx.incident.findFirst({ where: { id: incidentId, workspaceId: member.workspaceId }, select: { id: true } }); // prettier-ignore
+  const incident = await tx.incident.findFirst({
+    where: { id: incidentId, workspaceId: member.workspaceId },
+    select: { id: true },
+  });
   if (!incident) throw new DomainError("notFound");
-  return tx.incidentNote.create({ data: { incidentId, authorId: member.userId, body: text }, select: { id: true } }); // prettier-ignore
+  return tx.incidentNote.create({
+    data: { incidentId, authorId: member.userId, body: text },
+    select: { id: true },
+  });
 }
 
 /** Deletes a note; its author or anyone who may write notes (editors and up). */
 export async function deleteIncidentNote(member: Member, noteId: string, tx: Tx = db) {
   assertCan(member, "incident.note");
-  const deleted = await tx.incidentNote.deleteMany({ where: { id: noteId, incident: { workspaceId: member.workspaceId } } }); // prettier-ignore
+  const deleted = await tx.incidentNote.deleteMany({
+    where: { id: noteId, incident: { workspaceId: member.workspaceId } },
+  });
   if (deleted.count === 0) throw new DomainError("notFound");
 }
 
@@ -154,11 +169,26 @@ export async function getIncidentDetail(member: Member, id: string, tx: Tx = db)
     where: { id, workspaceId: member.workspaceId },
     include: {
       removedInBatch: { select: { fileName: true, createdAt: true } },
-      importBatch: { select: { id: true, fileName: true, datasetVersion: true, accessDate: true, createdAt: true, createdBy: { select: { name: true } } } }, // prettier-ignore
+      importBatch: {
+        select: {
+          id: true,
+          fileName: true,
+          datasetVersion: true,
+          accessDate: true,
+          createdAt: true,
+          createdBy: { select: { name: true } },
+        },
+      },
       revisions: {
         orderBy: { createdAt: "desc" },
         take: 100,
-        select: { id: true, changedFields: true, previous: true, createdAt: true, importBatch: { select: { fileName: true, datasetVersion: true } } }, // prettier-ignore
+        select: {
+          id: true,
+          changedFields: true,
+          previous: true,
+          createdAt: true,
+          importBatch: { select: { fileName: true, datasetVersion: true } },
+        },
       },
       notes: {
         orderBy: { createdAt: "asc" },

@@ -21,18 +21,32 @@ describe("demo publications", () => {
     expect(visitorAr!.version.citations.notes.map((n) => n.missing)).toEqual([0, 0, 0]);
     expect(visitorAr!.version.html).toContain("معهد تمبكتو");
     expect(visitorAr!.version.citations.notes[2]!.html).toContain("UCDP GED 26.0.7, 636520");
-    expect(visitorAr!.version.html).toContain("Uppsala Conflict Data Program, Uppsala University (CC BY 4.0)"); // prettier-ignore
+    expect(visitorAr!.version.html).toContain(
+      "Uppsala Conflict Data Program, Uppsala University (CC BY 4.0)",
+    );
     expect(visitorAr!.version.html).toContain('class="embed-figure"');
-    expect(visitorAr!.exports).toEqual({ pdf: `/p/${arabic.slug}/v/1/export/pdf`, docx: `/p/${arabic.slug}/v/1/export/docx` }); // prettier-ignore
+    expect(visitorAr!.exports).toEqual({
+      pdf: `/p/${arabic.slug}/v/1/export/pdf`,
+      docx: `/p/${arabic.slug}/v/1/export/docx`,
+    });
     expect(visitorAr!.draftHref).toBeNull();
     expect(visitorAr!.compareHref).toBeNull();
 
     // The draft is the published document: it holds the same citations.
-    const draft = await db.briefDocument.findUniqueOrThrow({ where: { briefId: arabic.briefId }, select: { contentJson: true } }); // prettier-ignore
+    const draft = await db.briefDocument.findUniqueOrThrow({
+      where: { briefId: arabic.briefId },
+      select: { contentJson: true },
+    });
     expect(draft.contentJson).toEqual(visitorAr!.version.contentJson);
     // …and the brief reads as published through the review panel: approval and audit log.
-    const brief = await db.brief.findUniqueOrThrow({ where: { id: arabic.briefId }, include: { transitions: { orderBy: { createdAt: "asc" } } } }); // prettier-ignore
-    expect(brief).toMatchObject({ status: "PUBLISHED", approvedHash: visitorAr!.version.contentHash }); // prettier-ignore
+    const brief = await db.brief.findUniqueOrThrow({
+      where: { id: arabic.briefId },
+      include: { transitions: { orderBy: { createdAt: "asc" } } },
+    });
+    expect(brief).toMatchObject({
+      status: "PUBLISHED",
+      approvedHash: visitorAr!.version.contentHash,
+    });
     expect(brief.transitions.map((t) => [t.kind, t.fromStatus, t.toStatus])).toEqual([
       ["SUBMIT", "DRAFT", "IN_REVIEW"],
       ["APPROVE", "IN_REVIEW", "APPROVED"],

@@ -49,7 +49,10 @@ export function parseSpecAttr(value: unknown, kind: IncidentEmbedKind): EmbedSpe
   const parsed = embedSpecSchema.safeParse(raw);
   if (!parsed.success || parsed.data.kind !== kind) return null;
   const spec = parsed.data;
-  const filters = [spec.filter, ...(spec.kind === "figure" && spec.baseline ? [spec.baseline] : [])]; // prettier-ignore
+  const filters = [
+    spec.filter,
+    ...(spec.kind === "figure" && spec.baseline ? [spec.baseline] : []),
+  ];
   return filters.every((f) => isRealDate(f.from) && isRealDate(f.to)) ? spec : null;
 }
 

@@ -70,7 +70,10 @@ function isPrismaValidationError(error: unknown): boolean {
 
 /** Which dataset releases the rows behind an embed come from (figures: baseline too). */
 async function datasetsBehind(member: Member, spec: EmbedSpec, tx: Tx) {
-  const filters = [spec.filter, ...(spec.kind === "figure" && spec.baseline ? [spec.baseline] : [])]; // prettier-ignore
+  const filters = [
+    spec.filter,
+    ...(spec.kind === "figure" && spec.baseline ? [spec.baseline] : []),
+  ];
   const seen = new Map<string, { dataset: string; version: string | null }>();
   for (const filter of filters) {
     const groups = await tx.incident.groupBy({
@@ -109,7 +112,11 @@ export async function freezeCitations(
     language,
     notes: formatted.notes,
     bibliography: formatted.bibliography,
-    sources: rows.map((r) => ({ id: r.id, title: r.title, grade: `${r.reliability}${r.credibility}` })), // prettier-ignore
+    sources: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      grade: `${r.reliability}${r.credibility}`,
+    })),
   };
 }
 
@@ -117,7 +124,15 @@ async function readableBrief(member: Member, briefId: string, tx: Tx) {
   const brief = /^[0-9a-f-]{36}$/i.test(briefId)
     ? await tx.brief.findFirst({
         where: { id: briefId, workspaceId: member.workspaceId },
-        select: { id: true, workspaceId: true, deletedAt: true, title: true, language: true, direction: true, citationStyle: true }, // prettier-ignore
+        select: {
+          id: true,
+          workspaceId: true,
+          deletedAt: true,
+          title: true,
+          language: true,
+          direction: true,
+          citationStyle: true,
+        },
       })
     : null;
   if (!brief || !can(member, "brief.read", { kind: "brief", ...brief })) {
@@ -137,7 +152,11 @@ export async function freezeBrief(
 ): Promise<FrozenBrief> {
   const brief = await readableBrief(member, briefId, tx);
   const live = await loadLiveDocument(briefId, tx);
-  const style = effectiveCitationStyle(live.citationStyle, brief.citationStyle, DEFAULT_CITATION_STYLE); // prettier-ignore
+  const style = effectiveCitationStyle(
+    live.citationStyle,
+    brief.citationStyle,
+    DEFAULT_CITATION_STYLE,
+  );
   // Citeproc works in this process while the embeds' queries run in the database.
   const [embeds, citations] = await Promise.all([
     freezeData(member, live.json, tx),

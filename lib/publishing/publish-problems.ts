@@ -25,7 +25,11 @@ export function findPublishProblems(
       if (item.kind === "source" && !sources.has(item.id)) {
         problems.push({ kind: "missingSource", sourceId: item.id, note });
       } else if (item.kind === "incident" && !incidents.has(incidentItemKey(item))) {
-        problems.push({ kind: "missingIncident", incidentId: `${item.dataset}:${item.rowId}`, note }); // prettier-ignore
+        problems.push({
+          kind: "missingIncident",
+          incidentId: `${item.dataset}:${item.rowId}`,
+          note,
+        });
       }
     }
   });

@@ -15,10 +15,18 @@ async function published(options: { publicLink: boolean; versions?: number }) {
   const { members } = await workspaceWith(["VIEWER", "APPROVER", "ADMIN"]);
   const approver = members.APPROVER;
   const briefId = await briefWithContent(approver, doc(para("v1")), { title: "Ségou weekly" });
-  const slug = await db.$transaction((tx) => ensureSlug(tx, { id: briefId, title: "Ségou weekly" })); // prettier-ignore
+  const slug = await db.$transaction((tx) =>
+    ensureSlug(tx, { id: briefId, title: "Ségou weekly" }),
+  );
   for (let n = 1; n <= (options.versions ?? 1); n += 1) {
     const frozen = await freezeBrief(approver, briefId);
-    await createVersion(db, { briefId, frozen: { ...frozen, contentText: `v${n}` }, approvedById: members.ADMIN.userId, approvedAt: new Date(), publishedById: approver.userId }); // prettier-ignore
+    await createVersion(db, {
+      briefId,
+      frozen: { ...frozen, contentText: `v${n}` },
+      approvedById: members.ADMIN.userId,
+      approvedAt: new Date(),
+      publishedById: approver.userId,
+    });
   }
   await db.brief.update({ where: { id: briefId }, data: { publicLink: options.publicLink } });
   return { members, briefId, slug };
@@ -29,7 +37,10 @@ describe("findPublication", () => {
     const { members, briefId, slug } = await published({ publicLink: false });
     const other = await workspaceWith(["ADMIN"]);
     const viewer = await findPublication(slug, members.VIEWER.userId);
-    expect(viewer).toMatchObject({ brief: { id: briefId, slug, publicLink: false }, member: { role: "VIEWER" } }); // prettier-ignore
+    expect(viewer).toMatchObject({
+      brief: { id: briefId, slug, publicLink: false },
+      member: { role: "VIEWER" },
+    });
     expect(await findPublication(slug, other.members.ADMIN.userId)).toBeNull();
     expect(await findPublication(slug, null)).toBeNull();
   });
@@ -37,9 +48,14 @@ describe("findPublication", () => {
   it("shows a public publication to anyone, with the membership of those who have one", async () => {
     const { members, slug } = await published({ publicLink: true });
     const other = await workspaceWith(["ADMIN"]);
-    expect(await findPublication(slug, null)).toMatchObject({ member: null, brief: { publicLink: true } }); // prettier-ignore
-    expect(await findPublication(slug, other.members.ADMIN.userId)).toMatchObject({ member: null }); // prettier-ignore
-    expect(await findPublication(slug, members.VIEWER.userId)).toMatchObject({ member: { role: "VIEWER" } }); // prettier-ignore
+    expect(await findPublication(slug, null)).toMatchObject({
+      member: null,
+      brief: { publicLink: true },
+    });
+    expect(await findPublication(slug, other.members.ADMIN.userId)).toMatchObject({ member: null });
+    expect(await findPublication(slug, members.VIEWER.userId)).toMatchObject({
+      member: { role: "VIEWER" },
+    });
   });
 
   it("hides a deleted brief from everyone, even a public one and even from admins", async () => {
@@ -66,7 +82,11 @@ describe("versions", () => {
     const { briefId } = await published({ publicLink: false, versions: 3 });
     const list = await listVersions(briefId);
     expect(list.map((v) => v.number)).toEqual([3, 2, 1]);
-    expect(list[0]).toMatchObject({ title: "Ségou weekly", approvedBy: { name: expect.stringContaining("ADMIN") }, publishedBy: { name: expect.stringContaining("APPROVER") } }); // prettier-ignore
+    expect(list[0]).toMatchObject({
+      title: "Ségou weekly",
+      approvedBy: { name: expect.stringContaining("ADMIN") },
+      publishedBy: { name: expect.stringContaining("APPROVER") },
+    });
     const second = await getVersion(briefId, 2);
     expect(second).toMatchObject({
       number: 2,
@@ -89,7 +109,10 @@ describe("versions", () => {
 describe("loadReaderView", () => {
   it("gives members the compare and draft links, and visitors of a public brief the downloads only", async () => {
     const { members, briefId, slug } = await published({ publicLink: true, versions: 2 });
-    const ws = await db.workspace.findUniqueOrThrow({ where: { id: members.VIEWER.workspaceId }, select: { slug: true } }); // prettier-ignore
+    const ws = await db.workspace.findUniqueOrThrow({
+      where: { id: members.VIEWER.workspaceId },
+      select: { slug: true },
+    });
     const member = await loadReaderView(slug, "2", members.VIEWER.userId);
     expect(member).toMatchObject({
       isLatest: true,
@@ -100,7 +123,11 @@ describe("loadReaderView", () => {
     expect((await loadReaderView(slug, "1", members.VIEWER.userId))?.compareHref).toBeNull();
     expect((await loadReaderView(slug, "1", members.VIEWER.userId))?.isLatest).toBe(false);
     const visitor = await loadReaderView(slug, "latest", null);
-    expect(visitor).toMatchObject({ compareHref: null, draftHref: null, exports: { pdf: `/p/${slug}/v/2/export/pdf` } }); // prettier-ignore
+    expect(visitor).toMatchObject({
+      compareHref: null,
+      draftHref: null,
+      exports: { pdf: `/p/${slug}/v/2/export/pdf` },
+    });
     expect(await loadReaderView(slug, "3", null)).toBeNull();
     expect(await loadReaderView(slug, "v1", null)).toBeNull();
   });

@@ -8,7 +8,13 @@ import { CHART, chartGeometry } from "@/lib/incidents/chart-geometry";
 import type { SeriesPoint } from "@/lib/incidents/queries";
 import { DATASET_NAMES, type DatasetEnum } from "./embed-nodes";
 import type { FrozenEmbed } from "./frozen";
-import { escapeHtml as esc, fill, formatDate, formatNumber, type RenderLabels } from "./render-labels"; // prettier-ignore
+import {
+  escapeHtml as esc,
+  fill,
+  formatDate,
+  formatNumber,
+  type RenderLabels,
+} from "./render-labels";
 
 export type EmbedRenderContext = { labels: RenderLabels; language: string };
 
@@ -19,7 +25,9 @@ function caption(embed: FrozenEmbed, ctx: EmbedRenderContext): string {
   const datasets = embed.datasets
     .map((d) => (d.version ? `${d.dataset} ${d.version}` : d.dataset))
     .join(", ");
-  const parts = [fill(ctx.labels.dataAsOf, { date: esc(formatDate(embed.result.asOf, ctx.language)) })]; // prettier-ignore
+  const parts = [
+    fill(ctx.labels.dataAsOf, { date: esc(formatDate(embed.result.asOf, ctx.language)) }),
+  ];
   if (datasets) parts.push(fill(ctx.labels.datasets, { datasets: esc(datasets) }));
   return `<figcaption class="embed-caption">${parts.join(" · ")}</figcaption>`;
 }
@@ -69,8 +77,11 @@ function renderFigure(embed: FrozenEmbed, ctx: EmbedRenderContext): string {
     result.ratio !== null && "baseline" in result
       ? `×${formatNumber(result.ratio, ctx.language)}`
       : formatNumber(result.value, ctx.language);
-  const metric = embed.spec.kind === "figure" && embed.spec.metric === "fatalities" ? ctx.labels.figureFatalities : ctx.labels.figureCount; // prettier-ignore
-  const title = `${metric} · ${fill(ctx.labels.dataAsOf, { date: formatDate(result.asOf, ctx.language) })}`; // prettier-ignore
+  const metric =
+    embed.spec.kind === "figure" && embed.spec.metric === "fatalities"
+      ? ctx.labels.figureFatalities
+      : ctx.labels.figureCount;
+  const title = `${metric} · ${fill(ctx.labels.dataAsOf, { date: formatDate(result.asOf, ctx.language) })}`;
   return `<span class="embed-figure" title="${esc(title)}">${esc(text)}</span>`;
 }
 
@@ -81,20 +92,22 @@ export function chartSvg(series: SeriesPoint[], title: string, ctx: EmbedRenderC
   const { width: W, height: H, top, bottom, side } = CHART;
   const drawn = bars
     .map((b) => {
-      const label = `${b.period}: ${b.count} ${ctx.labels.incidents}, ${b.fatalities} ${ctx.labels.fatalities}`; // prettier-ignore
-      const bar = `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" class="bar"><title>${esc(label)}</title></rect>`; // prettier-ignore
-      const tick = b.labelled ? `<text x="${b.centre}" y="${H - bottom + 16}" class="tick" text-anchor="middle">${esc(b.period)}</text>` : ""; // prettier-ignore
+      const label = `${b.period}: ${b.count} ${ctx.labels.incidents}, ${b.fatalities} ${ctx.labels.fatalities}`;
+      const bar = `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" class="bar"><title>${esc(label)}</title></rect>`;
+      const tick = b.labelled
+        ? `<text x="${b.centre}" y="${H - bottom + 16}" class="tick" text-anchor="middle">${esc(b.period)}</text>`
+        : "";
       return `<g>${bar}${tick}</g>`;
     })
     .join("");
   // Time runs left to right in every language: the SVG is direction-neutral (dir="ltr").
   return (
-    `<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}" dir="ltr"><title>${esc(title)}</title>` + // prettier-ignore
-    `<line x1="${side}" x2="${W - side}" y1="${baseline}" y2="${baseline}" class="axis"></line>` + // prettier-ignore
-    `<text x="${side - 4}" y="${top + 8}" class="tick" text-anchor="end">${maxCount}</text>` + // prettier-ignore
-    `<text x="${W - side + 4}" y="${top + 8}" class="tick deaths">${maxDeaths}</text>` + // prettier-ignore
+    `<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}" dir="ltr"><title>${esc(title)}</title>` +
+    `<line x1="${side}" x2="${W - side}" y1="${baseline}" y2="${baseline}" class="axis"></line>` +
+    `<text x="${side - 4}" y="${top + 8}" class="tick" text-anchor="end">${maxCount}</text>` +
+    `<text x="${W - side + 4}" y="${top + 8}" class="tick deaths">${maxDeaths}</text>` +
     `${drawn}<polyline points="${line}" class="deaths-line" fill="none"></polyline></svg>` +
-    `<div class="chart-legend"><span class="legend-bar">${esc(ctx.labels.incidents)}</span> <span class="legend-line">${esc(ctx.labels.fatalities)}</span></div>` // prettier-ignore
+    `<div class="chart-legend"><span class="legend-bar">${esc(ctx.labels.incidents)}</span> <span class="legend-line">${esc(ctx.labels.fatalities)}</span></div>`
   );
 }
 
@@ -103,7 +116,7 @@ function renderChart(embed: FrozenEmbed, ctx: EmbedRenderContext): string {
   if (result.kind !== "chart") return missing(ctx, false);
   const period = embed.spec.kind === "chart" ? embed.spec.period : "year";
   const title = period === "month" ? ctx.labels.perMonth : ctx.labels.perYear;
-  return `<figure class="embed embed-chart">${chartSvg(result.series, title, ctx)}${caption(embed, ctx)}</figure>`; // prettier-ignore
+  return `<figure class="embed embed-chart">${chartSvg(result.series, title, ctx)}${caption(embed, ctx)}</figure>`;
 }
 
 function missing(ctx: EmbedRenderContext, inline: boolean): string {
@@ -120,5 +133,7 @@ export function renderEmbed(
   if (!embed || embed.kind !== kind) return missing(ctx, kind === "figure");
   if (kind === "figure") return renderFigure(embed, ctx);
   if (kind === "chart") return renderChart(embed, ctx);
-  return embed.result.kind === "table" ? renderTable(embed, embed.result, ctx) : missing(ctx, false); // prettier-ignore
+  return embed.result.kind === "table"
+    ? renderTable(embed, embed.result, ctx)
+    : missing(ctx, false);
 }

@@ -17,13 +17,26 @@ const citations: FrozenCitations = {
   sources: [{ id: SOURCE, title: "تقرير", grade: "B2" }],
 };
 
-const tableSpec = JSON.stringify({ kind: "table", filter: { admin1: "Kayes" }, columns: ["date", "place", "fatalities"] }); // prettier-ignore
-const figureSpec = JSON.stringify({ kind: "figure", filter: { admin1: "Kayes" }, metric: "fatalities" }); // prettier-ignore
+const tableSpec = JSON.stringify({
+  kind: "table",
+  filter: { admin1: "Kayes" },
+  columns: ["date", "place", "fatalities"],
+});
+const figureSpec = JSON.stringify({
+  kind: "figure",
+  filter: { admin1: "Kayes" },
+  metric: "fatalities",
+});
 const chartSpec = JSON.stringify({ kind: "chart", filter: {}, period: "year" });
 
 function frozen(kind: "table" | "figure" | "chart", text: string, result: object): FrozenEmbed {
   const spec = parseSpecAttr(text, kind) as EmbedSpec;
-  const base = { asOf: "2026-03-01T10:00:00.000Z", lastChange: null, changedRows: 0, removedRows: 0 }; // prettier-ignore
+  const base = {
+    asOf: "2026-03-01T10:00:00.000Z",
+    lastChange: null,
+    changedRows: 0,
+    removedRows: 0,
+  };
   return {
     key: embedKey(spec),
     kind,
@@ -61,14 +74,23 @@ const embeds: FrozenEmbeds = {
   embeds: [
     frozen("table", tableSpec, { rows: [row], count: 1, fatalities: 1234 }),
     frozen("figure", figureSpec, { value: 4321, ratio: null }),
-    frozen("chart", chartSpec, { series: [{ period: "2023", count: 2, fatalities: 5 }, { period: "2024", count: 4, fatalities: 9 }] }), // prettier-ignore
+    frozen("chart", chartSpec, {
+      series: [
+        { period: "2023", count: 2, fatalities: 5 },
+        { period: "2024", count: 4, fatalities: 9 },
+      ],
+    }),
   ],
 };
 
 const doc = {
   type: "doc",
   content: [
-    { type: "heading", attrs: { level: 2, dir: "rtl" }, content: [{ type: "text", text: "الوضع" }] }, // prettier-ignore
+    {
+      type: "heading",
+      attrs: { level: 2, dir: "rtl" },
+      content: [{ type: "text", text: "الوضع" }],
+    },
     {
       type: "paragraph",
       attrs: { dir: "rtl" },
@@ -79,14 +101,30 @@ const doc = {
         { type: "citation", attrs: { items: [{ kind: "source", id: SOURCE }] } },
       ],
     },
-    { type: "paragraph", attrs: { dir: "ltr" }, content: [{ type: "text", text: "English." }, { type: "citation", attrs: { items: [{ kind: "source", id: "22222222-2222-4222-8222-222222222222" }] } }] }, // prettier-ignore
+    {
+      type: "paragraph",
+      attrs: { dir: "ltr" },
+      content: [
+        { type: "text", text: "English." },
+        {
+          type: "citation",
+          attrs: { items: [{ kind: "source", id: "22222222-2222-4222-8222-222222222222" }] },
+        },
+      ],
+    },
     { type: "incidentTable", attrs: { spec: tableSpec } },
     { type: "incidentChart", attrs: { spec: chartSpec } },
   ],
 };
 
 describe("renderBriefHtml", () => {
-  const html = renderBriefHtml({ contentJson: doc, embeds, citations, language: "ar", direction: "RTL" }); // prettier-ignore
+  const html = renderBriefHtml({
+    contentJson: doc,
+    embeds,
+    citations,
+    language: "ar",
+    direction: "RTL",
+  });
 
   it("sets the content direction and keeps each block's own dir", () => {
     expect(html).toMatch(/^<div class="brief-body" dir="rtl" lang="ar">/);
@@ -117,7 +155,13 @@ describe("renderBriefHtml", () => {
         { type: "paragraph", content: [{ type: "text", text: "2024" }] },
       ],
     };
-    const out = renderBriefHtml({ contentJson: mixed, embeds, citations: { ...citations, notes: [], bibliography: [] }, language: "fr", direction: "LTR" }); // prettier-ignore
+    const out = renderBriefHtml({
+      contentJson: mixed,
+      embeds,
+      citations: { ...citations, notes: [], bibliography: [] },
+      language: "fr",
+      direction: "LTR",
+    });
     expect(out).toContain('<p dir="rtl">2024 — هجمات</p>');
     expect(out).toContain('<p dir="ltr">« Kayes »</p>');
     expect(out).toContain('<p dir="ltr">مرحبا</p>');
@@ -134,22 +178,34 @@ describe("renderBriefHtml", () => {
       /<li id="fn-2" class="footnote"> <span class="missing">مصدر مفقود<\/span>/,
     );
     expect(html).toContain('<section class="footnotes"><h2>الحواشي</h2>');
-    expect(html).toContain('<section class="bibliography"><h2>المراجع</h2><ul><li class="bib-entry">تقرير. 2024.</li></ul>'); // prettier-ignore
+    expect(html).toContain(
+      '<section class="bibliography"><h2>المراجع</h2><ul><li class="bib-entry">تقرير. 2024.</li></ul>',
+    );
     expect(html.indexOf("footnotes")).toBeLessThan(html.indexOf("bibliography"));
   });
 
   it("renders embeds from the frozen results only", () => {
-    expect(html).toContain('<span class="embed-figure" title="عدد القتلى · البيانات حتى 1 مارس 2026">4,321</span>'); // prettier-ignore
+    expect(html).toContain(
+      '<span class="embed-figure" title="عدد القتلى · البيانات حتى 1 مارس 2026">4,321</span>',
+    );
     expect(html).toContain('<figure class="embed embed-table"><table>');
     expect(html).toContain('<th scope="col">المكان</th>');
     expect(html).toContain('<td><bdi>Nioro &lt;du Sahel&gt;</bdi></td><td class="num">1,234</td>');
     expect(html).toContain("المصدر: UCDP GED 25.1");
-    expect(html).toMatch(/<figure class="embed embed-chart"><svg viewBox="0 0 640 220" role="img" aria-label="الحوادث والقتلى حسب السنة" dir="ltr">/); // prettier-ignore
+    expect(html).toMatch(
+      /<figure class="embed embed-chart"><svg viewBox="0 0 640 220" role="img" aria-label="الحوادث والقتلى حسب السنة" dir="ltr">/,
+    );
     expect(html.match(/<rect /g)).toHaveLength(2);
   });
 
   it("says so when an embed has no frozen result instead of querying anything", () => {
-    const out = renderBriefHtml({ contentJson: doc, embeds: { ...embeds, embeds: [] }, citations, language: "en", direction: "LTR" }); // prettier-ignore
+    const out = renderBriefHtml({
+      contentJson: doc,
+      embeds: { ...embeds, embeds: [] },
+      citations,
+      language: "en",
+      direction: "LTR",
+    });
     expect(out.match(/class="embed-missing"/g)).toHaveLength(3);
     expect(out).toContain("Data not available in this version");
     expect(out).not.toContain("<table>");
@@ -163,20 +219,42 @@ describe("renderBriefHtml", () => {
           type: "paragraph",
           attrs: { dir: '" onmouseover="alert(1)' },
           content: [
-            { type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }, // prettier-ignore
-            { type: "text", text: "y", marks: [{ type: "link", attrs: { href: " data:text/html,<script>alert(1)</script>", target: '"><script>alert(1)</script>' } }] }, // prettier-ignore
+            {
+              type: "text",
+              text: "x",
+              marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }],
+            },
+            {
+              type: "text",
+              text: "y",
+              marks: [
+                {
+                  type: "link",
+                  attrs: {
+                    href: " data:text/html,<script>alert(1)</script>",
+                    target: '"><script>alert(1)</script>',
+                  },
+                },
+              ],
+            },
             { type: "text", text: "<img src=x onerror=alert(1)>" },
             { type: "incidentFigure", attrs: { spec: '"><script>alert(1)</script>' } },
             { type: "citation", attrs: { items: '"><script>alert(1)</script>' } },
           ],
         },
-        { type: "incidentTable", attrs: { spec: '{"kind":"table","filter":{"q":"<script>alert(1)</script>"}}' } }, // prettier-ignore
+        {
+          type: "incidentTable",
+          attrs: { spec: '{"kind":"table","filter":{"q":"<script>alert(1)</script>"}}' },
+        },
       ],
     };
     const out = renderBriefHtml({
       contentJson: hostile,
       embeds,
-      citations: { ...citations, notes: [{ note: 1, html: '<img src=x onerror="alert(1)">', missing: 0 }] }, // prettier-ignore
+      citations: {
+        ...citations,
+        notes: [{ note: 1, html: '<img src=x onerror="alert(1)">', missing: 0 }],
+      },
       language: "en",
       direction: "LTR",
     });
@@ -186,7 +264,13 @@ describe("renderBriefHtml", () => {
   });
 
   it("renders an empty document when the JSON is not a document", () => {
-    const out = renderBriefHtml({ contentJson: null, embeds, citations: { ...citations, notes: [], bibliography: [] }, language: "fr", direction: "LTR" }); // prettier-ignore
+    const out = renderBriefHtml({
+      contentJson: null,
+      embeds,
+      citations: { ...citations, notes: [], bibliography: [] },
+      language: "fr",
+      direction: "LTR",
+    });
     expect(out).toBe('<div class="brief-body" dir="ltr" lang="fr"><p dir="auto"></p></div>');
   });
 });

@@ -37,10 +37,12 @@ function body(input: RenderBriefInput, labels: RenderLabels): string {
   // Notes are numbered in document order, the order the renderer visits citation nodes in
   // (the same walk as collectCitationsFromJson, which numbered the frozen notes).
   let note = 0;
-  const embedMapping = (kind: IncidentEmbedKind) => ({ node }: { node: PMNode }) => {
-    const spec = parseSpecAttr(node.attrs.spec, kind);
-    return renderEmbed(spec ? byKey.get(embedKey(spec)) : undefined, kind, ctx);
-  }; // prettier-ignore
+  const embedMapping =
+    (kind: IncidentEmbedKind) =>
+    ({ node }: { node: PMNode }) => {
+      const spec = parseSpecAttr(node.attrs.spec, kind);
+      return renderEmbed(spec ? byKey.get(embedKey(spec)) : undefined, kind, ctx);
+    };
   const content = isDocJson(input.contentJson)
     ? (resolveAutoDirections(input.contentJson) as JSONContent)
     : EMPTY_DOC;
@@ -69,8 +71,9 @@ function footnotes(citations: FrozenCitations, labels: RenderLabels): string {
   if (citations.notes.length === 0) return "";
   const items = citations.notes
     .map((n) => {
-      const missing = n.missing > 0 ? ` <span class="missing">${esc(labels.missingSource)}</span>` : ""; // prettier-ignore
-      const back = `<a href="#fnref-${n.note}" class="fn-back" aria-label="${esc(labels.backToText)}">↩</a>`; // prettier-ignore
+      const missing =
+        n.missing > 0 ? ` <span class="missing">${esc(labels.missingSource)}</span>` : "";
+      const back = `<a href="#fnref-${n.note}" class="fn-back" aria-label="${esc(labels.backToText)}">↩</a>`;
       return `<li id="fn-${n.note}" class="footnote">${n.html}${missing} ${back}</li>`;
     })
     .join("");
@@ -80,7 +83,7 @@ function footnotes(citations: FrozenCitations, labels: RenderLabels): string {
 function bibliography(citations: FrozenCitations, labels: RenderLabels): string {
   if (citations.bibliography.length === 0) return "";
   const items = citations.bibliography.map((b) => `<li class="bib-entry">${b.html}</li>`).join("");
-  return `<section class="bibliography"><h2>${esc(labels.bibliography)}</h2><ul>${items}</ul></section>`; // prettier-ignore
+  return `<section class="bibliography"><h2>${esc(labels.bibliography)}</h2><ul>${items}</ul></section>`;
 }
 
 /** Sanitized body HTML of a version: text, then notes, then bibliography. */

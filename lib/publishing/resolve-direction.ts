@@ -11,7 +11,12 @@ const DIRECTIONAL = new Set<string>(DIRECTIONAL_NODE_TYPES);
 const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
 const STRONG = /[\p{L}]/u;
 
-type JsonNode = { type?: unknown; attrs?: Record<string, unknown>; content?: unknown; text?: unknown }; // prettier-ignore
+type JsonNode = {
+  type?: unknown;
+  attrs?: Record<string, unknown>;
+  content?: unknown;
+  text?: unknown;
+};
 
 /** "rtl" / "ltr" from the first strong character of `text`, or null when it has none. */
 export function directionOfText(text: string): "rtl" | "ltr" | null {

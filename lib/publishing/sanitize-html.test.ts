@@ -38,14 +38,18 @@ describe("sanitizePublishedHtml", () => {
       ].join(""),
     );
     expectInert(out);
-    expect(out).toContain('<a href="https://example.org/" target="_blank" rel="noopener noreferrer">g</a>'); // prettier-ignore
+    expect(out).toContain(
+      '<a href="https://example.org/" target="_blank" rel="noopener noreferrer">g</a>',
+    );
     expect(out).toContain('<a href="mailto:desk@example.org" rel="noopener noreferrer">h</a>');
     expect(out).not.toContain("evil.example");
     for (const text of ["a", "b", "c", "d", "e", "f"]) expect(out).toContain(`>${text}</a>`);
   });
 
   it("keeps in-page footnote links as they are and strips odd fragments", () => {
-    const out = sanitizePublishedHtml('<a href="#fn-3">3</a><a href="#x&quot; onclick=&quot;y">z</a>'); // prettier-ignore
+    const out = sanitizePublishedHtml(
+      '<a href="#fn-3">3</a><a href="#x&quot; onclick=&quot;y">z</a>',
+    );
     expect(out).toBe('<a href="#fn-3">3</a><a>z</a>');
   });
 
@@ -63,18 +67,20 @@ describe("sanitizePublishedHtml", () => {
 
   it("keeps citeproc's harmless inline styles only", () => {
     const out = sanitizePublishedHtml(
-      '<span style="font-variant:small-caps">A</span><span style="background:url(javascript:x)">B</span>', // prettier-ignore
+      '<span style="font-variant:small-caps">A</span><span style="background:url(javascript:x)">B</span>',
     );
     expect(out).toBe('<span style="font-variant:small-caps">A</span><span>B</span>');
   });
 
   it("keeps the chart SVG but not SVG scripting", () => {
     const out = sanitizePublishedHtml(
-      '<svg viewBox="0 0 10 10" onload="alert(1)"><rect x="1" y="2" width="3" height="4" class="bar"><title>t</title></rect><script>x()</script><a href="javascript:x"><text x="1">q</text></a><foreignObject><p>f</p></foreignObject><use href="#x"></use></svg>', // prettier-ignore
+      '<svg viewBox="0 0 10 10" onload="alert(1)"><rect x="1" y="2" width="3" height="4" class="bar"><title>t</title></rect><script>x()</script><a href="javascript:x"><text x="1">q</text></a><foreignObject><p>f</p></foreignObject><use href="#x"></use></svg>',
     );
     expectInert(out);
     expect(out).toContain('<svg viewBox="0 0 10 10">');
-    expect(out).toContain('<rect x="1" y="2" width="3" height="4" class="bar"><title>t</title></rect>'); // prettier-ignore
+    expect(out).toContain(
+      '<rect x="1" y="2" width="3" height="4" class="bar"><title>t</title></rect>',
+    );
     expect(out).not.toContain("<use");
     expect(out).not.toContain("foreignObject");
   });

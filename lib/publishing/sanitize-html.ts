@@ -8,9 +8,33 @@
 import sanitizeHtml from "sanitize-html";
 import { isTextDirection } from "@/lib/editor/text-direction";
 
-const TEXT_TAGS = ["p", "h1", "h2", "h3", "blockquote", "ul", "ol", "li", "br", "hr", "pre", "code"]; // prettier-ignore
+const TEXT_TAGS = [
+  "p",
+  "h1",
+  "h2",
+  "h3",
+  "blockquote",
+  "ul",
+  "ol",
+  "li",
+  "br",
+  "hr",
+  "pre",
+  "code",
+];
 const INLINE_TAGS = ["a", "strong", "b", "em", "i", "u", "s", "sup", "sub", "span", "bdi", "mark"];
-const TABLE_TAGS = ["table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td"]; // prettier-ignore
+const TABLE_TAGS = [
+  "table",
+  "caption",
+  "colgroup",
+  "col",
+  "thead",
+  "tbody",
+  "tfoot",
+  "tr",
+  "th",
+  "td",
+];
 const SECTION_TAGS = ["section", "div", "figure", "figcaption", "footer", "aside"];
 const SVG_TAGS = ["svg", "g", "rect", "line", "polyline", "text", "title"];
 
@@ -44,7 +68,19 @@ const CLASSES = [
   "missing",
 ];
 
-const SVG_ATTRIBUTES = ["x", "y", "x1", "x2", "y1", "y2", "width", "height", "points", "text-anchor", "fill"]; // prettier-ignore
+const SVG_ATTRIBUTES = [
+  "x",
+  "y",
+  "x1",
+  "x2",
+  "y1",
+  "y2",
+  "width",
+  "height",
+  "points",
+  "text-anchor",
+  "fill",
+];
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [...TEXT_TAGS, ...INLINE_TAGS, ...TABLE_TAGS, ...SECTION_TAGS, ...SVG_TAGS],
@@ -75,7 +111,16 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: ["href", "src", "cite", "action", "xlink:href"],
   allowProtocolRelative: false,
   // Dropped with their content, not unwrapped into text.
-  nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "template"], // prettier-ignore
+  nonTextTags: [
+    "script",
+    "style",
+    "textarea",
+    "option",
+    "noscript",
+    "iframe",
+    "object",
+    "template",
+  ],
   disallowedTagsMode: "discard",
   parser: { lowerCaseAttributeNames: false },
   transformTags: { "*": tidyTag },

@@ -47,14 +47,19 @@ export function embed(
   kind: "incidentTable" | "incidentFigure" | "incidentChart",
   spec: object | string,
 ) {
-  // prettier-ignore
   return { type: kind, attrs: { spec: typeof spec === "string" ? spec : JSON.stringify(spec) } };
 }
 
 /** An incident row of `workspaceId` (UCDP GED by default), as an import would store it. */
 export async function createIncident(
   workspaceId: string,
-  values: { externalId: string; date: string; admin1?: string; fatalities?: number; version?: string }, // prettier-ignore
+  values: {
+    externalId: string;
+    date: string;
+    admin1?: string;
+    fatalities?: number;
+    version?: string;
+  },
 ) {
   const date = new Date(`${values.date}T00:00:00Z`);
   return db.incident.create({

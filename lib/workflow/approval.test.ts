@@ -111,7 +111,9 @@ describe("approval hash", () => {
     await deleteLastBlock(id, members.EDITOR.userId);
     await compactBrief(id, { afterCompaction: AFTER_COMPACTION });
     expect(await brief(id)).toMatchObject({ status: "APPROVED", approvedHash });
-    expect(await db.briefTransition.count({ where: { briefId: id, kind: "EDITED_AFTER_APPROVAL" } })).toBe(0); // prettier-ignore
+    expect(
+      await db.briefTransition.count({ where: { briefId: id, kind: "EDITED_AFTER_APPROVAL" } }),
+    ).toBe(0);
   });
 
   it("returns a published brief to DRAFT when its text changes, keeping the version", async () => {

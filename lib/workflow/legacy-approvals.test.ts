@@ -20,7 +20,15 @@ import { newBrief, typeParagraph } from "./test-helpers";
 
 withTestDatabase("workflow_legacy_approvals");
 
-const MIGRATION = path.join(__dirname, "..", "..", "prisma", "migrations", "20261202160000_approval_covers_title", "migration.sql"); // prettier-ignore
+const MIGRATION = path.join(
+  __dirname,
+  "..",
+  "..",
+  "prisma",
+  "migrations",
+  "20261202160000_approval_covers_title",
+  "migration.sql",
+);
 let members: Record<Role, Member>;
 
 beforeAll(async () => {
@@ -40,9 +48,13 @@ async function approvedBrief(title: string, andPublish: boolean) {
 async function asStoredBefore(id: string): Promise<string> {
   const documentHash = (await loadLiveDocument(id)).hash;
   await db.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`ALTER TABLE brief_versions DISABLE TRIGGER brief_versions_immutable`); // prettier-ignore
-    await tx.$executeRaw`UPDATE brief_versions SET content_hash = ${documentHash} WHERE brief_id = ${id}::uuid`; // prettier-ignore
-    await tx.$executeRawUnsafe(`ALTER TABLE brief_versions ENABLE TRIGGER brief_versions_immutable`); // prettier-ignore
+    await tx.$executeRawUnsafe(
+      `ALTER TABLE brief_versions DISABLE TRIGGER brief_versions_immutable`,
+    );
+    await tx.$executeRaw`UPDATE brief_versions SET content_hash = ${documentHash} WHERE brief_id = ${id}::uuid`;
+    await tx.$executeRawUnsafe(
+      `ALTER TABLE brief_versions ENABLE TRIGGER brief_versions_immutable`,
+    );
     await tx.$executeRaw`UPDATE briefs SET approved_hash = ${documentHash} WHERE id = ${id}::uuid`;
   });
   return documentHash;
@@ -64,13 +76,21 @@ describe("migration approval_covers_title", () => {
     const row = await db.brief.findUniqueOrThrow({ where: { id: published } });
     const live = await loadLiveDocument(published);
     expect(row.approvedHash).toBe(approvalHash(documentHash, shownFields(row, live.citationStyle)));
-    expect((await db.brief.findUniqueOrThrow({ where: { id: renamed } })).approvedHash).toBe(renamedHash); // prettier-ignore
-    expect((await db.brief.findUniqueOrThrow({ where: { id: approvedOnly } })).approvedHash).toBe(approvedHash); // prettier-ignore
+    expect((await db.brief.findUniqueOrThrow({ where: { id: renamed } })).approvedHash).toBe(
+      renamedHash,
+    );
+    expect((await db.brief.findUniqueOrThrow({ where: { id: approvedOnly } })).approvedHash).toBe(
+      approvedHash,
+    );
 
     // The carried-over approval still stands: nothing changed since the published version.
-    expect(await domainCode(submitForReview(members.EDITOR, published))).toBe("workflowUnchangedSincePublished"); // prettier-ignore
+    expect(await domainCode(submitForReview(members.EDITOR, published))).toBe(
+      "workflowUnchangedSincePublished",
+    );
     // The others no longer match what would be published.
-    expect(await domainCode(publish(members.APPROVER, approvedOnly, { publicLink: false }))).toBe("workflowChangedSinceApproval"); // prettier-ignore
+    expect(await domainCode(publish(members.APPROVER, approvedOnly, { publicLink: false }))).toBe(
+      "workflowChangedSinceApproval",
+    );
     expect((await db.brief.findUniqueOrThrow({ where: { id: renamed } })).status).toBe("PUBLISHED");
     await submitForReview(members.EDITOR, renamed);
     expect((await db.brief.findUniqueOrThrow({ where: { id: renamed } })).status).toBe("IN_REVIEW");

@@ -29,7 +29,11 @@ describe("publish", () => {
   it("refuses a brief with a broken embed, listing the problem and writing nothing", async () => {
     const id = await approvedBrief(async (briefId) => {
       await typeParagraph(briefId, members.EDITOR.userId, "See the table.");
-      await insertTable(briefId, members.EDITOR.userId, '{"kind":"table","filter":{"from":"yesterday"}}'); // prettier-ignore
+      await insertTable(
+        briefId,
+        members.EDITOR.userId,
+        '{"kind":"table","filter":{"from":"yesterday"}}',
+      );
     });
     const refusal = await publish(members.APPROVER, id, { publicLink: false }).catch(
       (error: unknown) => error,
@@ -98,7 +102,11 @@ describe("staleness", () => {
     await submitForReview(members.EDITOR, id);
     expect(await reviewStaleness(members.APPROVER, id)).toBeNull();
 
-    await createManualIncident(members.EDITOR, { ...incident, placeName: "Tessalit", fatalitiesBest: 5 }); // prettier-ignore
+    await createManualIncident(members.EDITOR, {
+      ...incident,
+      placeName: "Tessalit",
+      fatalitiesBest: 5,
+    });
     const stale = await reviewStaleness(members.APPROVER, id);
     expect(stale?.count).toBe(1);
     const change = stale!.embedsChanged[0]!;

@@ -79,7 +79,12 @@ export async function publish(
       }
       const frozen = await freezeBrief(member, brief.id, tx);
       if (frozen.contentHash !== brief.approvedHash) {
-        await revertApprovalAfterEdit(tx, brief, await lastPendingEditor(tx, brief.id), frozen.contentHash); // prettier-ignore
+        await revertApprovalAfterEdit(
+          tx,
+          brief,
+          await lastPendingEditor(tx, brief.id),
+          frozen.contentHash,
+        );
         return { kind: "changed" };
       }
       if (frozen.problems.length > 0) throw new PublishProblemsError(frozen.problems);

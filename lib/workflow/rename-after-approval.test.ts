@@ -32,19 +32,36 @@ async function approvedBrief(): Promise<string> {
 }
 
 const brief = (id: string) =>
-  db.brief.findUniqueOrThrow({ where: { id }, select: { status: true, approvedHash: true, title: true } }); // prettier-ignore
+  db.brief.findUniqueOrThrow({
+    where: { id },
+    select: { status: true, approvedHash: true, title: true },
+  });
 
 describe("renaming an approved brief", () => {
   it("returns it to DRAFT, clears the approval and says so in the audit log", async () => {
     const id = await approvedBrief();
     await renameBrief(members.EDITOR, id, "Kayes: JNIM controls the road");
-    expect(await brief(id)).toMatchObject({ status: "DRAFT", approvedHash: null, title: "Kayes: JNIM controls the road" }); // prettier-ignore
-    const last = await db.briefTransition.findFirstOrThrow({ where: { briefId: id }, orderBy: { createdAt: "desc" } }); // prettier-ignore
-    expect(last).toMatchObject({ kind: "EDITED_AFTER_APPROVAL", fromStatus: "APPROVED", toStatus: "DRAFT", actorId: members.EDITOR.userId }); // prettier-ignore
+    expect(await brief(id)).toMatchObject({
+      status: "DRAFT",
+      approvedHash: null,
+      title: "Kayes: JNIM controls the road",
+    });
+    const last = await db.briefTransition.findFirstOrThrow({
+      where: { briefId: id },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(last).toMatchObject({
+      kind: "EDITED_AFTER_APPROVAL",
+      fromStatus: "APPROVED",
+      toStatus: "DRAFT",
+      actorId: members.EDITOR.userId,
+    });
     expect(last.data).toMatchObject({ renamed: { to: "Kayes: JNIM controls the road" } });
     const panel = await reviewPanel(members.EDITOR, id);
     expect(panel?.log[0]?.kind).toBe("RENAMED_AFTER_APPROVAL");
-    expect(await domainCode(publish(members.APPROVER, id, { publicLink: false }))).toBe("workflowInvalidTransition"); // prettier-ignore
+    expect(await domainCode(publish(members.APPROVER, id, { publicLink: false }))).toBe(
+      "workflowInvalidTransition",
+    );
     expect(await db.briefVersion.count({ where: { briefId: id } })).toBe(0);
   });
 
@@ -62,7 +79,10 @@ describe("renaming an approved brief", () => {
     const id = await approvedBrief();
     const before = await brief(id);
     await renameBrief(members.EDITOR, id, before.title);
-    expect(await brief(id)).toMatchObject({ status: "APPROVED", approvedHash: before.approvedHash }); // prettier-ignore
+    expect(await brief(id)).toMatchObject({
+      status: "APPROVED",
+      approvedHash: before.approvedHash,
+    });
   });
 
   it("renames a draft without a workflow step", async () => {
@@ -78,7 +98,9 @@ describe("publishing checks the approved title", () => {
     const id = await approvedBrief();
     // As a migration, a script or a future code path might: straight to the row.
     await db.brief.update({ where: { id }, data: { title: "A title nobody approved" } });
-    expect(await domainCode(publish(members.APPROVER, id, { publicLink: true }))).toBe("workflowChangedSinceApproval"); // prettier-ignore
+    expect(await domainCode(publish(members.APPROVER, id, { publicLink: true }))).toBe(
+      "workflowChangedSinceApproval",
+    );
     expect(await db.briefVersion.count({ where: { briefId: id } })).toBe(0);
     expect((await brief(id)).status).toBe("DRAFT");
   });

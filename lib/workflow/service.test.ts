@@ -172,7 +172,9 @@ describe("the review path", () => {
     // A published brief is resubmitted only once its draft changed.
     const published = await briefIn("PUBLISHED");
     const afterPublish = await db.briefTransition.count();
-    expect(await code(submitForReview(members.EDITOR, published))).toBe("workflowUnchangedSincePublished"); // prettier-ignore
+    expect(await code(submitForReview(members.EDITOR, published))).toBe(
+      "workflowUnchangedSincePublished",
+    );
     expect(await db.briefTransition.count()).toBe(afterPublish);
     await typeParagraph(published, members.EDITOR.userId, "Revised after publication.");
     await submitForReview(members.EDITOR, published);
@@ -203,12 +205,48 @@ describe("role matrix", () => {
     setPublicLink: { from: "APPROVED", run: (m, id) => setPublicLink(m, id, true) },
   };
   const expected: Record<string, Record<Role | "outsider", string>> = {
-    submit: { VIEWER: "forbidden", EDITOR: "ok", APPROVER: "ok", ADMIN: "ok", outsider: "notFound" }, // prettier-ignore
-    withdraw: { VIEWER: "forbidden", EDITOR: "ok", APPROVER: "ok", ADMIN: "ok", outsider: "notFound" }, // prettier-ignore
-    requestChanges: { VIEWER: "forbidden", EDITOR: "forbidden", APPROVER: "ok", ADMIN: "ok", outsider: "notFound" }, // prettier-ignore
-    approve: { VIEWER: "forbidden", EDITOR: "forbidden", APPROVER: "ok", ADMIN: "ok", outsider: "notFound" }, // prettier-ignore
-    publish: { VIEWER: "forbidden", EDITOR: "forbidden", APPROVER: "ok", ADMIN: "ok", outsider: "notFound" }, // prettier-ignore
-    setPublicLink: { VIEWER: "forbidden", EDITOR: "forbidden", APPROVER: "ok", ADMIN: "ok", outsider: "notFound" }, // prettier-ignore
+    submit: {
+      VIEWER: "forbidden",
+      EDITOR: "ok",
+      APPROVER: "ok",
+      ADMIN: "ok",
+      outsider: "notFound",
+    },
+    withdraw: {
+      VIEWER: "forbidden",
+      EDITOR: "ok",
+      APPROVER: "ok",
+      ADMIN: "ok",
+      outsider: "notFound",
+    },
+    requestChanges: {
+      VIEWER: "forbidden",
+      EDITOR: "forbidden",
+      APPROVER: "ok",
+      ADMIN: "ok",
+      outsider: "notFound",
+    },
+    approve: {
+      VIEWER: "forbidden",
+      EDITOR: "forbidden",
+      APPROVER: "ok",
+      ADMIN: "ok",
+      outsider: "notFound",
+    },
+    publish: {
+      VIEWER: "forbidden",
+      EDITOR: "forbidden",
+      APPROVER: "ok",
+      ADMIN: "ok",
+      outsider: "notFound",
+    },
+    setPublicLink: {
+      VIEWER: "forbidden",
+      EDITOR: "forbidden",
+      APPROVER: "ok",
+      ADMIN: "ok",
+      outsider: "notFound",
+    },
   };
 
   for (const [name, { from, run }] of Object.entries(steps)) {

@@ -49,7 +49,8 @@ export async function reviewStaleness(
   const live = await loadLiveDocument(briefId, tx);
   const now = await freezeData(member, live.json, tx);
   const diff = dataDiff(submit.data, now);
-  const count = diff.embedsChanged.length + diff.incidentsChanged.length + diff.incidentsRemoved.length; // prettier-ignore
+  const count =
+    diff.embedsChanged.length + diff.incidentsChanged.length + diff.incidentsRemoved.length;
   if (count === 0) return null;
   return {
     submittedAt: submit.createdAt,

@@ -8,7 +8,10 @@ type Props = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const view = await readerView((await params).slug, "latest");
   if (!view) return {};
-  return { title: view.version.title, robots: view.publication.brief.publicLink ? undefined : { index: false } }; // prettier-ignore
+  return {
+    title: view.version.title,
+    robots: view.publication.brief.publicLink ? undefined : { index: false },
+  };
 }
 
 /** The latest published version of a brief (members, or anyone when public). */

@@ -32,7 +32,6 @@ export function EmbedFooter({ asOf, filter, changed }: Props) {
               timeStyle: "short",
             }),
           })}{" "}
-          {/* prettier-ignore */}
         </span>
       )}
       {changed && changed.removed > 0 && changed.at && (

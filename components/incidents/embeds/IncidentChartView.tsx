@@ -21,20 +21,28 @@ export function IncidentChartView({ node }: NodeViewProps) {
       contentEditable={false}
     >
       {" "}
-      {/* prettier-ignore */}
-      <div className="incident-embed-head"><bdi>{title}</bdi></div>
+      <div className="incident-embed-head">
+        <bdi>{title}</bdi>
+      </div>
       {error && <p className="error">{t("embed.error")}</p>}
       {!data && !error && <p className="muted">{t("embed.loading")}</p>}
       {chart && chart.series.length === 0 && <p className="muted">{t("emptyFiltered")}</p>}
-      {
-        chart &&
-        <IncidentChart series={chart.series} title={title} labels={{ count: t("chart.incidents"), fatalities: t("chart.fatalities") }} /> // prettier-ignore
-      }
+      {chart && (
+        <IncidentChart
+          series={chart.series}
+          title={title}
+          labels={{ count: t("chart.incidents"), fatalities: t("chart.fatalities") }}
+        />
+      )}
       <div className="incident-embed-foot">
         <EmbedFooter
           asOf={data?.asOf}
           filter={filter}
-          changed={data ? { rows: data.changedRows, removed: data.removedRows, at: data.lastChange } : undefined} // prettier-ignore
+          changed={
+            data
+              ? { rows: data.changedRows, removed: data.removedRows, at: data.lastChange }
+              : undefined
+          }
         />
       </div>
     </NodeViewWrapper>

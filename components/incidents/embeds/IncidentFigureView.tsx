@@ -25,10 +25,32 @@ export function IncidentFigureView({ node }: NodeViewProps) {
   const title = [
     t(metric === "fatalities" ? "figureFatalities" : "figureCount"),
     describeFilter(filter),
-    changed && figure.lastChange ? t("changed", { count: figure.changedRows, time: format.dateTime(new Date(figure.lastChange), { dateStyle: "medium", timeStyle: "short" }) }) : "", // prettier-ignore
-    removed && figure.lastChange ? t("removed", { count: figure.removedRows, time: format.dateTime(new Date(figure.lastChange), { dateStyle: "medium", timeStyle: "short" }) }) : "", // prettier-ignore
-    figure ? t("asOf", { time: format.dateTime(new Date(figure.asOf), { dateStyle: "medium", timeStyle: "short" }) }) : "", // prettier-ignore
-  ].filter(Boolean).join(" · "); // prettier-ignore
+    changed && figure.lastChange
+      ? t("changed", {
+          count: figure.changedRows,
+          time: format.dateTime(new Date(figure.lastChange), {
+            dateStyle: "medium",
+            timeStyle: "short",
+          }),
+        })
+      : "",
+    removed && figure.lastChange
+      ? t("removed", {
+          count: figure.removedRows,
+          time: format.dateTime(new Date(figure.lastChange), {
+            dateStyle: "medium",
+            timeStyle: "short",
+          }),
+        })
+      : "",
+    figure
+      ? t("asOf", {
+          time: format.dateTime(new Date(figure.asOf), { dateStyle: "medium", timeStyle: "short" }),
+        })
+      : "",
+  ]
+    .filter(Boolean)
+    .join(" · ");
   return (
     <NodeViewWrapper
       as="span"
@@ -38,7 +60,6 @@ export function IncidentFigureView({ node }: NodeViewProps) {
       contentEditable={false}
     >
       {" "}
-      {/* prettier-ignore */}
       <a href={rowsHref(filter)} target="_blank" rel="noopener" data-testid="embed-figure-value">
         {text}
       </a>

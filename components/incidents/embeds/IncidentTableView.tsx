@@ -8,7 +8,11 @@ import { describeFilter } from "./describe-filter";
 import { EmbedFooter } from "./EmbedFooter";
 import { parseSpec, useEmbedData } from "./use-embed-data";
 
-const DATASET_NAMES = { UCDP_GED: "UCDP GED", ACLED: "ACLED", INHOUSE: "Briefroom in-house" } as const; // prettier-ignore
+const DATASET_NAMES = {
+  UCDP_GED: "UCDP GED",
+  ACLED: "ACLED",
+  INHOUSE: "Briefroom in-house",
+} as const;
 
 /** A cited incident row as the shared citation node stores it (same footnote numbering). */
 export function incidentCitationItem(row: SerializedRow, accessed: string): IncidentCitationItem {
@@ -34,7 +38,9 @@ export function IncidentTableView({ node, editor, getPos }: NodeViewProps) {
     const pos = getPos();
     if (pos === undefined) return;
     const accessed = (table.lastChange ?? table.asOf).slice(0, 10);
-    const items = table.rows.slice(0, 20).map((r) => incidentCitationItem(r, r.accessed ?? accessed)); // prettier-ignore
+    const items = table.rows
+      .slice(0, 20)
+      .map((r) => incidentCitationItem(r, r.accessed ?? accessed));
     editor
       .chain()
       .focus()
@@ -44,7 +50,7 @@ export function IncidentTableView({ node, editor, getPos }: NodeViewProps) {
           { type: "text", text: t("embed.rowsCited") + " " },
           { type: "citation", attrs: { items } },
         ],
-      }) // prettier-ignore
+      })
       .run();
   }
 
@@ -55,10 +61,15 @@ export function IncidentTableView({ node, editor, getPos }: NodeViewProps) {
       contentEditable={false}
     >
       {" "}
-      {/* prettier-ignore */}
       <div className="incident-embed-head">
-        <strong>{t("embed.tableTitle")}</strong> <bdi className="muted">{describeFilter(filter)}</bdi>
-        {table && <span className="muted"> · {t("embed.totals", { count: table.count, fatalities: table.fatalities })}</span>} {/* prettier-ignore */}
+        <strong>{t("embed.tableTitle")}</strong>{" "}
+        <bdi className="muted">{describeFilter(filter)}</bdi>
+        {table && (
+          <span className="muted">
+            {" "}
+            · {t("embed.totals", { count: table.count, fatalities: table.fatalities })}
+          </span>
+        )}
       </div>
       {error && <p className="error">{t("embed.error")}</p>}
       {!data && !error && <p className="muted">{t("embed.loading")}</p>}
@@ -98,7 +109,11 @@ export function IncidentTableView({ node, editor, getPos }: NodeViewProps) {
         <EmbedFooter
           asOf={data?.asOf}
           filter={filter}
-          changed={data ? { rows: data.changedRows, removed: data.removedRows, at: data.lastChange } : undefined} // prettier-ignore
+          changed={
+            data
+              ? { rows: data.changedRows, removed: data.removedRows, at: data.lastChange }
+              : undefined
+          }
         />
         {table && editor.isEditable && table.rows.length > 0 && (
           <button type="button" onClick={cite} data-testid="embed-cite-rows">

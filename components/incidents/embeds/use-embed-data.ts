@@ -27,7 +27,10 @@ export function useEmbedData(spec: string) {
     const load = async () => {
       try {
         const slug = workspaceSlugFromPath();
-        const response = await fetch(`/api/incidents/${encodeURIComponent(slug)}/embed?spec=${encodeURIComponent(spec)}`, { cache: "no-store" }); // prettier-ignore
+        const response = await fetch(
+          `/api/incidents/${encodeURIComponent(slug)}/embed?spec=${encodeURIComponent(spec)}`,
+          { cache: "no-store" },
+        );
         const body = (await response.json()) as EmbedResult | { error: { code: string } };
         if (cancelled) return;
         if ("error" in body) setState({ data: null, error: body.error.code });
@@ -49,14 +52,14 @@ export function useEmbedData(spec: string) {
 /** Link to the browser showing the rows behind an embed. */
 export function rowsHref(filter: Record<string, unknown>): string {
   const query = new URLSearchParams();
-  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== "") query.set(k, String(v)); // prettier-ignore
+  for (const [k, v] of Object.entries(filter))
+    if (v !== undefined && v !== "") query.set(k, String(v));
   return `/w/${encodeURIComponent(workspaceSlugFromPath())}/incidents?${query.toString()}`;
 }
 
 export function parseSpec(
   spec: string,
 ): { filter: Record<string, unknown> } & Record<string, unknown> {
-  // prettier-ignore
   try {
     const parsed = JSON.parse(spec) as Record<string, unknown>;
     return { ...parsed, filter: (parsed.filter as Record<string, unknown>) ?? {} };

@@ -1,4 +1,7 @@
 /** The 49 columns of a UCDP GED (and GED Candidate) CSV, in the order UCDP publishes them. */
+// A table of literal data: several names to a line, in the publisher's order, reads and
+// checks against the codebook better than one name a line.
+// prettier-ignore
 export const UCDP_GED_COLUMNS = [
   "id", "relid", "year", "active_year", "code_status", "type_of_violence", "conflict_dset_id",
   "conflict_new_id", "conflict_name", "dyad_dset_id", "dyad_new_id", "dyad_name",
@@ -8,16 +11,18 @@ export const UCDP_GED_COLUMNS = [
   "latitude", "longitude", "geom_wkt", "priogrid_gid", "country", "country_id", "region",
   "event_clarity", "date_prec", "date_start", "date_end", "deaths_a", "deaths_b",
   "deaths_civilians", "deaths_unknown", "best", "high", "low", "gwnoa", "gwnob",
-] as const; // prettier-ignore
+] as const;
 
 /** The 31 columns of an ACLED export. */
+// Aligned like the UCDP list above, for the same reason.
+// prettier-ignore
 export const ACLED_COLUMNS = [
   "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
   "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
   "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
   "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
   "fatalities", "tags", "timestamp",
-] as const; // prettier-ignore
+] as const;
 
 export type ImportDataset = "UCDP_GED" | "ACLED";
 

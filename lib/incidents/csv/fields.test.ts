@@ -17,9 +17,14 @@ describe("FieldReader length caps", () => {
     expect(ok.text("notes", TEXT_MAX_CHARS)).toHaveLength(TEXT_MAX_CHARS);
     expect(ok.errors).toEqual([]);
     const row = {
-      event_id_cnty: "MLI1", event_date: "2024-02-15", year: "2024", event_type: "Battles",
-      actor1: "Wagner Group", fatalities: "0", notes: "n".repeat(TEXT_MAX_CHARS + 1),
-    }; // prettier-ignore
+      event_id_cnty: "MLI1",
+      event_date: "2024-02-15",
+      year: "2024",
+      event_type: "Battles",
+      actor1: "Wagner Group",
+      fatalities: "0",
+      notes: "n".repeat(TEXT_MAX_CHARS + 1),
+    };
     expect(mapAcledRow(row, 3)).toEqual({
       errors: [{ line: 3, column: "notes", reason: `is longer than ${TEXT_MAX_CHARS} characters` }],
     });

@@ -88,9 +88,19 @@ export class FieldReader {
 }
 
 const MONTHS = [
-  "january", "february", "march", "april", "may", "june", "july", "august", "september",
-  "october", "november", "december",
-]; // prettier-ignore
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 
 export function parseDate(value: string): Date | null {
   let y: number, m: number, d: number;

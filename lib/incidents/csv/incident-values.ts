@@ -35,11 +35,32 @@ export type IncidentValues = {
 
 /** The columns compared on re-import to say which fields changed. */
 export const COMPARED_FIELDS = [
-  "dateStart", "dateEnd", "datePrecision", "eventType", "subEventType", "sideA", "sideB",
-  "assocActors", "country", "admin1", "admin2", "admin3", "placeName", "latitude", "longitude",
-  "geoPrecision", "fatalitiesBest", "fatalitiesLow", "fatalitiesHigh", "civilianDeaths",
-  "description", "sourceText", "sourceScale", "numberOfSources", "clarity",
-] as const satisfies readonly (keyof IncidentValues)[]; // prettier-ignore
+  "dateStart",
+  "dateEnd",
+  "datePrecision",
+  "eventType",
+  "subEventType",
+  "sideA",
+  "sideB",
+  "assocActors",
+  "country",
+  "admin1",
+  "admin2",
+  "admin3",
+  "placeName",
+  "latitude",
+  "longitude",
+  "geoPrecision",
+  "fatalitiesBest",
+  "fatalitiesLow",
+  "fatalitiesHigh",
+  "civilianDeaths",
+  "description",
+  "sourceText",
+  "sourceScale",
+  "numberOfSources",
+  "clarity",
+] as const satisfies readonly (keyof IncidentValues)[];
 
 /** Hash of the whole raw row: any change in any column of the file counts as a change. */
 export function contentHash(dataset: ImportDataset, raw: Record<string, string>): string {
@@ -52,12 +73,22 @@ export function contentHash(dataset: ImportDataset, raw: Record<string, string>)
 export function searchText(v: Omit<IncidentValues, "raw" | "externalId">): string {
   return normalizeText(
     [
-      v.sideA, v.sideB, v.assocActors, v.eventType, v.subEventType, v.country, v.admin1,
-      v.admin2, v.admin3, v.placeName, v.description, v.sourceText,
+      v.sideA,
+      v.sideB,
+      v.assocActors,
+      v.eventType,
+      v.subEventType,
+      v.country,
+      v.admin1,
+      v.admin2,
+      v.admin3,
+      v.placeName,
+      v.description,
+      v.sourceText,
     ]
       .filter(Boolean)
       .join(" | "),
-  ); // prettier-ignore
+  );
 }
 
 export function yearMonth(date: Date): number {

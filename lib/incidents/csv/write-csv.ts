@@ -13,5 +13,8 @@ function csvCell(value: string | number | null | undefined): string {
 
 /** The row-error report of an import, as the analyst downloads it. */
 export function errorReportCsv(errors: { line: number; column: string | null; reason: string }[]) {
-  return csvLine(["line", "column", "reason"]) + errors.map((e) => csvLine([e.line, e.column, e.reason])).join(""); // prettier-ignore
+  return (
+    csvLine(["line", "column", "reason"]) +
+    errors.map((e) => csvLine([e.line, e.column, e.reason])).join("")
+  );
 }

@@ -6,7 +6,7 @@ import { parseImportFile } from "./parse-import";
 import { bytesSource, fileSource } from "./read-file";
 
 const FIXTURES = path.join(__dirname, "../fixtures");
-const UCDP = readFileSync(path.join(FIXTURES, "ucdp-ged-candidate-26.0.7-mali-sample.csv"), "utf8"); // prettier-ignore
+const UCDP = readFileSync(path.join(FIXTURES, "ucdp-ged-candidate-26.0.7-mali-sample.csv"), "utf8");
 const ACLED = readFileSync(path.join(FIXTURES, "acled-mali-sample.csv"), "utf8");
 const [UCDP_HEADER, UCDP_FIRST] = UCDP.split("\n") as [string, string];
 const ACLED_HEADER = ACLED.split("\n")[0]!;
@@ -14,14 +14,38 @@ const ACLED_HEADER = ACLED.split("\n")[0]!;
 /** An ACLED row with some columns replaced. */
 function acledRow(changes: Partial<Record<(typeof ACLED_COLUMNS)[number], string>>): string {
   const base: Record<string, string> = {
-    event_id_cnty: "MLI1", event_date: "2024-02-15", year: "2024", time_precision: "1",
-    disorder_type: "Political violence", event_type: "Battles", sub_event_type: "Armed clash",
-    actor1: "JNIM", assoc_actor_1: "", inter1: "", actor2: "", assoc_actor_2: "", inter2: "",
-    interaction: "", civilian_targeting: "", iso: "466", region: "Western Africa",
-    country: "Mali", admin1: "Kayes", admin2: "Nioro", admin3: "", location: "Melgue",
-    latitude: "15.061", longitude: "-9.482", geo_precision: "1", source: "x",
-    source_scale: "National", notes: "", fatalities: "0", tags: "", timestamp: "1",
-  }; // prettier-ignore
+    event_id_cnty: "MLI1",
+    event_date: "2024-02-15",
+    year: "2024",
+    time_precision: "1",
+    disorder_type: "Political violence",
+    event_type: "Battles",
+    sub_event_type: "Armed clash",
+    actor1: "JNIM",
+    assoc_actor_1: "",
+    inter1: "",
+    actor2: "",
+    assoc_actor_2: "",
+    inter2: "",
+    interaction: "",
+    civilian_targeting: "",
+    iso: "466",
+    region: "Western Africa",
+    country: "Mali",
+    admin1: "Kayes",
+    admin2: "Nioro",
+    admin3: "",
+    location: "Melgue",
+    latitude: "15.061",
+    longitude: "-9.482",
+    geo_precision: "1",
+    source: "x",
+    source_scale: "National",
+    notes: "",
+    fatalities: "0",
+    tags: "",
+    timestamp: "1",
+  };
   return ACLED_COLUMNS.map((c) => changes[c] ?? base[c]).join(",");
 }
 const acled = (...rows: string[]) => [ACLED_HEADER, ...rows].join("\n");
@@ -30,7 +54,10 @@ const parseAcled = (text: string | Uint8Array, chunk = 64) =>
 
 describe("ACLED import", () => {
   it("reads the fixture: 5 rows, quoted line break and doubled quotes, associated actors", async () => {
-    const parsed = await parseImportFile(fileSource(path.join(FIXTURES, "acled-mali-sample.csv"), 100), { expected: "ACLED" }); // prettier-ignore
+    const parsed = await parseImportFile(
+      fileSource(path.join(FIXTURES, "acled-mali-sample.csv"), 100),
+      { expected: "ACLED" },
+    );
     expect(parsed).toMatchObject({ dataset: "ACLED", totalRows: 5, rejected: 0 });
     const [melgue, dianguirde, sadiola, , gao] = parsed.rows;
     expect(melgue).toMatchObject({
@@ -64,7 +91,7 @@ describe("ACLED import", () => {
 
 describe("bad input", () => {
   it("UTF-8 with a BOM imports like without", async () => {
-    const parsed = await parseImportFile(bytesSource(`\uFEFF${UCDP}`, 7), { expected: "UCDP_GED" }); // prettier-ignore
+    const parsed = await parseImportFile(bytesSource(`\uFEFF${UCDP}`, 7), { expected: "UCDP_GED" });
     expect(parsed).toMatchObject({ totalRows: 12, rejected: 0, encoding: "utf-8" });
   });
 
@@ -73,11 +100,16 @@ describe("bad input", () => {
     const latin1 = Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
     const parsed = await parseAcled(latin1, 4096);
     expect(parsed.encoding).toBe("windows-1252");
-    expect(parsed.rows[0]).toMatchObject({ placeName: "Diéma", description: "Près de Diéma à l'est" }); // prettier-ignore
+    expect(parsed.rows[0]).toMatchObject({
+      placeName: "Diéma",
+      description: "Près de Diéma à l'est",
+    });
   });
 
   it("refuses UTF-16", async () => {
-    await expect(parseAcled(Uint8Array.from([0xff, 0xfe, 0x65, 0x00]))).rejects.toMatchObject({ code: "importEncoding" }); // prettier-ignore
+    await expect(parseAcled(Uint8Array.from([0xff, 0xfe, 0x65, 0x00]))).rejects.toMatchObject({
+      code: "importEncoding",
+    });
   });
 
   it("reports impossible dates, latitude 200, negative fatalities with line and column", async () => {
@@ -102,23 +134,35 @@ describe("bad input", () => {
 
   it("counts lines across quoted line breaks", async () => {
     const parsed = await parseAcled(
-      acled(acledRow({ event_id_cnty: "MLI1", notes: '"two\nlines"' }), acledRow({ event_id_cnty: "MLI2", latitude: "x" })), // prettier-ignore
+      acled(
+        acledRow({ event_id_cnty: "MLI1", notes: '"two\nlines"' }),
+        acledRow({ event_id_cnty: "MLI2", latitude: "x" }),
+      ),
     );
     expect(parsed.errors).toEqual([{ line: 4, column: "latitude", reason: '"x" is not a number' }]);
   });
 
   it("refuses every copy of an id that appears twice in one file", async () => {
     const parsed = await parseAcled(
-      acled(acledRow({ event_id_cnty: "MLI7" }), acledRow({ event_id_cnty: "MLI8" }), acledRow({ event_id_cnty: "MLI7" })), // prettier-ignore
+      acled(
+        acledRow({ event_id_cnty: "MLI7" }),
+        acledRow({ event_id_cnty: "MLI8" }),
+        acledRow({ event_id_cnty: "MLI7" }),
+      ),
     );
     expect(parsed.rows.map((r) => r.externalId)).toEqual(["MLI8"]);
     expect(parsed.rejected).toBe(2);
-    expect(parsed.errors.map((e) => [e.line, e.column])).toEqual([[2, "event_id_cnty"], [4, "event_id_cnty"]]); // prettier-ignore
+    expect(parsed.errors.map((e) => [e.line, e.column])).toEqual([
+      [2, "event_id_cnty"],
+      [4, "event_id_cnty"],
+    ]);
   });
 
   it("reports a row with the wrong number of columns", async () => {
     const parsed = await parseAcled(acled("MLI1,2024-02-15,2024"));
-    expect(parsed.errors).toEqual([{ line: 2, column: null, reason: "has 3 columns, the header has 31" }]); // prettier-ignore
+    expect(parsed.errors).toEqual([
+      { line: 2, column: null, reason: "has 3 columns, the header has 31" },
+    ]);
   });
 
   it("refuses a file of the other dataset", async () => {
@@ -130,15 +174,23 @@ describe("bad input", () => {
 
   it("refuses a wrong or missing header, and a semicolon-separated file", async () => {
     const noBest = UCDP_HEADER.replace(",best,", ",bestest,");
-    await expect(parseImportFile(bytesSource(`${noBest}\n${UCDP_FIRST}`), { expected: "UCDP_GED" })).rejects.toMatchObject({ code: "importWrongHeader", values: { missing: "best" } }); // prettier-ignore
-    await expect(parseImportFile(bytesSource(UCDP_FIRST), { expected: "UCDP_GED" })).rejects.toMatchObject({ code: "importNoHeader" }); // prettier-ignore
+    await expect(
+      parseImportFile(bytesSource(`${noBest}\n${UCDP_FIRST}`), { expected: "UCDP_GED" }),
+    ).rejects.toMatchObject({ code: "importWrongHeader", values: { missing: "best" } });
+    await expect(
+      parseImportFile(bytesSource(UCDP_FIRST), { expected: "UCDP_GED" }),
+    ).rejects.toMatchObject({ code: "importNoHeader" });
     await expect(parseAcled("name,date\nx,y")).rejects.toMatchObject({ code: "importWrongHeader" });
-    await expect(parseAcled(ACLED_HEADER.replaceAll(",", ";"))).rejects.toMatchObject({ code: "importDelimiter" }); // prettier-ignore
+    await expect(parseAcled(ACLED_HEADER.replaceAll(",", ";"))).rejects.toMatchObject({
+      code: "importDelimiter",
+    });
     await expect(parseAcled("")).rejects.toMatchObject({ code: "importEmpty" });
   });
 
   it("refuses an unclosed quote as a broken file", async () => {
-    await expect(parseAcled(acled(acledRow({ notes: '"never closed' })))).rejects.toMatchObject({ code: "importMalformed" }); // prettier-ignore
+    await expect(parseAcled(acled(acledRow({ notes: '"never closed' })))).rejects.toMatchObject({
+      code: "importMalformed",
+    });
   });
 
   it("stops reading an oversized file and imports nothing", async () => {
@@ -150,7 +202,9 @@ describe("bad input", () => {
         yield new Uint8Array(1024 * 1024).fill(0x41);
       }
     }
-    await expect(parseImportFile(huge(), { expected: "UCDP_GED", maxBytes: 5 * 1024 * 1024 })).rejects.toMatchObject({ code: "importTooLarge", values: { max: 5 } }); // prettier-ignore
+    await expect(
+      parseImportFile(huge(), { expected: "UCDP_GED", maxBytes: 5 * 1024 * 1024 }),
+    ).rejects.toMatchObject({ code: "importTooLarge", values: { max: 5 } });
     expect(pulled).toBeLessThan(10);
   });
 });

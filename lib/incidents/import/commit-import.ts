@@ -116,7 +116,9 @@ export async function commitImport(
         const found = existing.get(row.externalId);
         const actorIds = resolve(actorNames(row));
         if (!found)
-          inserts.push(toColumns(member.workspaceId, parsed.dataset, meta, row, hash, batch.id, actorIds)); // prettier-ignore
+          inserts.push(
+            toColumns(member.workspaceId, parsed.dataset, meta, row, hash, batch.id, actorIds),
+          );
         else if (found.hash !== hash) changed.push({ id: found.id, row, hash, actorIds });
         else if (found.removedAt) restored.push({ id: found.id, removedAt: found.removedAt });
         else counts.unchanged++;
@@ -126,11 +128,22 @@ export async function commitImport(
         options.onProgress?.(counts.inserted);
       }
       for (let i = 0; i < changed.length; i += CHUNK) {
-        counts.updated += await applyChanges(tx, member.workspaceId, parsed.dataset, meta, batch.id, changed.slice(i, i + CHUNK)); // prettier-ignore
+        counts.updated += await applyChanges(
+          tx,
+          member.workspaceId,
+          parsed.dataset,
+          meta,
+          batch.id,
+          changed.slice(i, i + CHUNK),
+        );
         options.onProgress?.(counts.inserted + counts.updated);
       }
       counts.updated += await restoreRows(tx, batch.id, restored);
-      counts.removed = await markRemoved(tx, batch.id, removedRows(existing, parsed, meta.datasetVersion)); // prettier-ignore
+      counts.removed = await markRemoved(
+        tx,
+        batch.id,
+        removedRows(existing, parsed, meta.datasetVersion),
+      );
       await tx.importBatch.update({ where: { id: batch.id }, data: counts });
       return summary(batch.id, parsed, counts);
     },
@@ -161,12 +174,25 @@ function summary(batchId: string | null, parsed: ParsedImport, counts: ImportCou
 async function existingHashes(workspaceId: string, dataset: ImportDataset, tx: Tx) {
   const rows = await tx.incident.findMany({
     where: { workspaceId, dataset },
-    select: { id: true, externalId: true, contentHash: true, datasetVersion: true, dateStart: true, removedAt: true }, // prettier-ignore
+    select: {
+      id: true,
+      externalId: true,
+      contentHash: true,
+      datasetVersion: true,
+      dateStart: true,
+      removedAt: true,
+    },
   });
   return new Map<string, Existing>(
     rows.map((r) => [
       r.externalId,
-      { id: r.id, hash: r.contentHash, version: r.datasetVersion, dateStart: r.dateStart, removedAt: r.removedAt }, // prettier-ignore
+      {
+        id: r.id,
+        hash: r.contentHash,
+        version: r.datasetVersion,
+        dateStart: r.dateStart,
+        removedAt: r.removedAt,
+      },
     ]),
   );
 }
@@ -220,8 +246,9 @@ async function insertRows(tx: Tx, rows: ReturnType<typeof toColumns>[]): Promise
     raw,
   }));
   const json = JSON.stringify(records);
-  const inserted = await tx.$executeRaw`INSERT INTO incidents SELECT * FROM json_populate_recordset(NULL::incidents, ${json}::json)`; // prettier-ignore
-  await tx.$executeRaw`INSERT INTO incident_raw (incident_id, raw) SELECT (r->>'id')::uuid, r->'raw' FROM json_array_elements(${json}::json) AS r`; // prettier-ignore
+  const inserted =
+    await tx.$executeRaw`INSERT INTO incidents SELECT * FROM json_populate_recordset(NULL::incidents, ${json}::json)`;
+  await tx.$executeRaw`INSERT INTO incident_raw (incident_id, raw) SELECT (r->>'id')::uuid, r->'raw' FROM json_array_elements(${json}::json) AS r`;
   return inserted;
 }
 
@@ -282,14 +309,23 @@ async function applyChanges(
     const { columns, raw } = toColumns(workspaceId, dataset, meta, row, hash, batchId, actorIds);
     const { externalId: _externalId, ...data } = columns;
     // A changed row that had been removed is back: it is live again.
-    await tx.incident.update({ where: { id }, data: { ...data, removedAt: null, removedInBatchId: null } }); // prettier-ignore
-    await tx.incidentRaw.upsert({ where: { incidentId: id }, create: { incidentId: id, raw }, update: { raw } }); // prettier-ignore
+    await tx.incident.update({
+      where: { id },
+      data: { ...data, removedAt: null, removedInBatchId: null },
+    });
+    await tx.incidentRaw.upsert({
+      where: { incidentId: id },
+      create: { incidentId: id, raw },
+      update: { raw },
+    });
     revisions.push({
       incidentId: id,
       importBatchId: batchId,
       // Only columns we do not map changed (e.g. GED's priogrid cell): say "raw".
       changedFields: fields.length ? fields : ["raw"],
-      previous: Object.fromEntries(fields.map((f) => [f, old?.[f] ?? null])) as Prisma.InputJsonValue, // prettier-ignore
+      previous: Object.fromEntries(
+        fields.map((f) => [f, old?.[f] ?? null]),
+      ) as Prisma.InputJsonValue,
     });
   }
   await tx.incidentRevision.createMany({ data: revisions });

@@ -11,9 +11,17 @@ const optionsSchema = z.object({
   dataset: z.enum(["UCDP_GED", "ACLED"]),
   mode: z.enum(["preview", "commit"]),
   fileName: z.string().trim().min(1).max(300),
-  version: z.string().trim().max(40).optional().transform((v) => v || null), // prettier-ignore
+  version: z
+    .string()
+    .trim()
+    .max(40)
+    .optional()
+    .transform((v) => v || null),
   accessDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  skipRejected: z.enum(["0", "1"]).optional().transform((v) => v === "1"), // prettier-ignore
+  skipRejected: z
+    .enum(["0", "1"])
+    .optional()
+    .transform((v) => v === "1"),
 });
 type ImportOptions = z.infer<typeof optionsSchema>;
 
@@ -81,7 +89,7 @@ export async function runReceivedImport(
               onProgress: (rows) => emit({ type: "progress", phase: "writing", rows, bytes }),
             },
           );
-    emit({ type: "result", summary: { ...summary, errors: summary.errors.slice(0, ERRORS_SENT) } }); // prettier-ignore
+    emit({ type: "result", summary: { ...summary, errors: summary.errors.slice(0, ERRORS_SENT) } });
   } catch (error) {
     if (isDomainError(error)) emit({ type: "error", code: error.code, values: error.values });
     else {

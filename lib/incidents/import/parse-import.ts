@@ -84,7 +84,13 @@ export async function parseImportFile(
       totalRows++;
       if (totalRows % 1000 === 0) options.onProgress?.({ rows: totalRows, bytes: decoding.bytes });
       if (record.length !== header.length) {
-        reject([{ line, column: null, reason: `has ${record.length} columns, the header has ${header.length}` }]); // prettier-ignore
+        reject([
+          {
+            line,
+            column: null,
+            reason: `has ${record.length} columns, the header has ${header.length}`,
+          },
+        ]);
         continue;
       }
       const object: Record<string, string> = {};
@@ -101,9 +107,17 @@ export async function parseImportFile(
         const idColumn = dataset === "UCDP_GED" ? "id" : "event_id_cnty";
         if (first.index >= 0 && !dropped.has(first.index)) {
           dropped.add(first.index);
-          reject([{ line: first.line, column: idColumn, reason: `id ${id} appears again on line ${line}` }]); // prettier-ignore
+          reject([
+            {
+              line: first.line,
+              column: idColumn,
+              reason: `id ${id} appears again on line ${line}`,
+            },
+          ]);
         }
-        reject([{ line, column: idColumn, reason: `id ${id} already appears on line ${first.line}` }]); // prettier-ignore
+        reject([
+          { line, column: idColumn, reason: `id ${id} already appears on line ${first.line}` },
+        ]);
         continue;
       }
       firstLineOf.set(id, { line, index: rows.length });
@@ -141,7 +155,10 @@ function checkHeader(header: string[], expected: ImportDataset): ImportDataset {
     });
   }
   if (detected !== expected) {
-    throw new DomainError("importWrongDataset", { detected: label(detected), expected: label(expected) }); // prettier-ignore
+    throw new DomainError("importWrongDataset", {
+      detected: label(detected),
+      expected: label(expected),
+    });
   }
   const missing = COLUMNS[detected].filter((c) => !header.includes(c));
   if (missing.length) {

@@ -15,7 +15,12 @@ import { bytesSource } from "./read-file";
 withTestDatabase("incidents_removed");
 
 const ACLED = readFileSync(path.join(__dirname, "../fixtures/acled-mali-sample.csv"), "utf8");
-const meta = (datasetVersion: string | null) => ({ fileName: `acled-${datasetVersion}.csv`, fileSize: 1, datasetVersion, accessDate: new Date("2026-11-20") }); // prettier-ignore
+const meta = (datasetVersion: string | null) => ({
+  fileName: `acled-${datasetVersion}.csv`,
+  fileSize: 1,
+  datasetVersion,
+  accessDate: new Date("2026-11-20"),
+});
 const parse = (text: string) => parseImportFile(bytesSource(text), { expected: "ACLED" });
 /** The sample without the rows whose id is given. */
 const without = (...ids: string[]) =>
@@ -41,24 +46,39 @@ describe("rows a re-import no longer contains", () => {
     // MLI90001 (Nioro, 2024-02) is gone from the new file; MLI90005 (2024-07) too, but it is
     // after the file's last date, so the file says nothing about it.
     const partial = await parse(without("MLI90001", "MLI90005"));
-    expect(await previewImport(members.EDITOR, partial, db, { datasetVersion: null })).toMatchObject({ removed: 1, unchanged: 3 }); // prettier-ignore
+    expect(
+      await previewImport(members.EDITOR, partial, db, { datasetVersion: null }),
+    ).toMatchObject({ removed: 1, unchanged: 3 });
     const second = await commitImport(members.EDITOR, partial, meta(null));
     expect(second).toMatchObject({ inserted: 0, updated: 0, unchanged: 3, removed: 1 });
-    const melgue = await db.incident.findFirstOrThrow({ where: { workspaceId, externalId: "MLI90001" } }); // prettier-ignore
+    const melgue = await db.incident.findFirstOrThrow({
+      where: { workspaceId, externalId: "MLI90001" },
+    });
     expect(melgue.removedAt).not.toBeNull();
     expect(melgue.removedInBatchId).toBe(second.batchId);
-    expect(await db.incident.count({ where: { workspaceId, externalId: "MLI90005", removedAt: null } })).toBe(1); // prettier-ignore
-    expect((await db.importBatch.findUniqueOrThrow({ where: { id: second.batchId! } })).removed).toBe(1); // prettier-ignore
+    expect(
+      await db.incident.count({ where: { workspaceId, externalId: "MLI90005", removedAt: null } }),
+    ).toBe(1);
+    expect(
+      (await db.importBatch.findUniqueOrThrow({ where: { id: second.batchId! } })).removed,
+    ).toBe(1);
 
     // Left out of lists, totals and embeds; the embed says rows behind it were removed.
     const list = await listIncidents(members.VIEWER, listParamsSchema.parse({}));
     expect(list.rows.map((r) => r.externalId)).not.toContain("MLI90001");
     expect(list.total).toBe(4);
     expect(await incidentTotals(members.VIEWER, { admin2: "Nioro" })).toMatchObject({ count: 0 });
-    expect(await computeEmbed(members.VIEWER, nioro)).toMatchObject({ value: 0, removedRows: 1, changedRows: 0 }); // prettier-ignore
+    expect(await computeEmbed(members.VIEWER, nioro)).toMatchObject({
+      value: 0,
+      removedRows: 1,
+      changedRows: 0,
+    });
     // Citations still resolve, and say the row was removed; the detail page tells when.
     const [cited] = await citedIncidents(members.VIEWER, [melgue.id]);
-    expect(cited).toMatchObject({ externalId: "MLI90001", removedAt: melgue.removedAt!.toISOString() }); // prettier-ignore
+    expect(cited).toMatchObject({
+      externalId: "MLI90001",
+      removedAt: melgue.removedAt!.toISOString(),
+    });
     const detail = await getIncidentDetail(members.VIEWER, melgue.id);
     expect(detail?.removedInBatch?.fileName).toBe("acled-null.csv");
     expect(detail?.revisions[0]).toMatchObject({ changedFields: ["removedAt"] });
@@ -67,25 +87,43 @@ describe("rows a re-import no longer contains", () => {
     const third = await commitImport(members.EDITOR, await parse(ACLED), meta(null));
     expect(third).toMatchObject({ inserted: 0, updated: 1, unchanged: 4, removed: 0 });
     expect(await computeEmbed(members.VIEWER, nioro)).toMatchObject({ value: 1, removedRows: 0 });
-    expect((await db.incident.findUniqueOrThrow({ where: { id: melgue.id } })).removedAt).toBeNull(); // prettier-ignore
+    expect(
+      (await db.incident.findUniqueOrThrow({ where: { id: melgue.id } })).removedAt,
+    ).toBeNull();
   });
 
   it("removes rows only for the same or a newer release, never for an older one", async () => {
     const { members, workspaceId } = await workspaceWith(["EDITOR"]);
     await commitImport(members.EDITOR, await parse(ACLED), meta("26.0.7"));
     const partial = without("MLI90001");
-    expect(await commitImport(members.EDITOR, await parse(partial), meta("26.0.6"))).toMatchObject({ removed: 0 }); // prettier-ignore
-    expect(await commitImport(members.EDITOR, await parse(partial), meta("26.0.10"))).toMatchObject({ removed: 1 }); // prettier-ignore
+    expect(await commitImport(members.EDITOR, await parse(partial), meta("26.0.6"))).toMatchObject({
+      removed: 0,
+    });
+    expect(await commitImport(members.EDITOR, await parse(partial), meta("26.0.10"))).toMatchObject(
+      { removed: 1 },
+    );
     expect(await db.incident.count({ where: { workspaceId, removedAt: { not: null } } })).toBe(1);
   });
 
   it("never removes in-house rows", async () => {
     const { members, workspaceId } = await workspaceWith(["EDITOR"]);
     await db.incident.create({
-      data: { workspaceId, dataset: "INHOUSE", externalId: "IH-1", dateStart: new Date("2024-01-01"), dateEnd: new Date("2024-01-01"), yearMonth: 202401, eventType: "Battles", contentHash: "x", searchText: "" }, // prettier-ignore
+      data: {
+        workspaceId,
+        dataset: "INHOUSE",
+        externalId: "IH-1",
+        dateStart: new Date("2024-01-01"),
+        dateEnd: new Date("2024-01-01"),
+        yearMonth: 202401,
+        eventType: "Battles",
+        contentHash: "x",
+        searchText: "",
+      },
     });
     await commitImport(members.EDITOR, await parse(ACLED), meta(null));
     await commitImport(members.EDITOR, await parse(without("MLI90001")), meta(null));
-    expect(await db.incident.count({ where: { workspaceId, dataset: "INHOUSE", removedAt: null } })).toBe(1); // prettier-ignore
+    expect(
+      await db.incident.count({ where: { workspaceId, dataset: "INHOUSE", removedAt: null } }),
+    ).toBe(1);
   });
 });

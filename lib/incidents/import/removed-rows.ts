@@ -57,9 +57,17 @@ export async function markRemoved(tx: Tx, batchId: string, ids: string[]): Promi
   const now = new Date();
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
-    await tx.incident.updateMany({ where: { id: { in: chunk } }, data: { removedAt: now, removedInBatchId: batchId } }); // prettier-ignore
+    await tx.incident.updateMany({
+      where: { id: { in: chunk } },
+      data: { removedAt: now, removedInBatchId: batchId },
+    });
     await tx.incidentRevision.createMany({
-      data: chunk.map((incidentId) => ({ incidentId, importBatchId: batchId, changedFields: ["removedAt"], previous: { removedAt: null } })), // prettier-ignore
+      data: chunk.map((incidentId) => ({
+        incidentId,
+        importBatchId: batchId,
+        changedFields: ["removedAt"],
+        previous: { removedAt: null },
+      })),
     });
   }
   return ids.length;
@@ -73,9 +81,17 @@ export async function restoreRows(
 ): Promise<number> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
-    await tx.incident.updateMany({ where: { id: { in: chunk.map((r) => r.id) } }, data: { removedAt: null, removedInBatchId: null, importBatchId: batchId } }); // prettier-ignore
+    await tx.incident.updateMany({
+      where: { id: { in: chunk.map((r) => r.id) } },
+      data: { removedAt: null, removedInBatchId: null, importBatchId: batchId },
+    });
     await tx.incidentRevision.createMany({
-      data: chunk.map((r) => ({ incidentId: r.id, importBatchId: batchId, changedFields: ["removedAt"], previous: { removedAt: r.removedAt.toISOString() } })), // prettier-ignore
+      data: chunk.map((r) => ({
+        incidentId: r.id,
+        importBatchId: batchId,
+        changedFields: ["removedAt"],
+        previous: { removedAt: r.removedAt.toISOString() },
+      })),
     });
   }
   return rows.length;

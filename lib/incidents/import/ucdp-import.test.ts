@@ -25,9 +25,19 @@ describe("UCDP GED import of the real candidate sample", () => {
     expect(parsed.rejected).toBe(0);
     expect(parsed.errors).toEqual([]);
     expect(parsed.rows.map((r) => r.externalId)).toEqual([
-      "636520", "636664", "636592", "636798", "636551", "636561", "637086", "636897", "636636",
-      "636987", "636495", "636859",
-    ]); // prettier-ignore
+      "636520",
+      "636664",
+      "636592",
+      "636798",
+      "636551",
+      "636561",
+      "637086",
+      "636897",
+      "636636",
+      "636987",
+      "636495",
+      "636859",
+    ]);
   });
 
   it("imports every row with exactly the values of the file, and a re-import changes nothing", async () => {
@@ -42,7 +52,9 @@ describe("UCDP GED import of the real candidate sample", () => {
 
     // Checked by hand against the CSV.
     const sandare = await db.incident.findUniqueOrThrow({
-      where: { workspaceId_dataset_externalId: { workspaceId, dataset: "UCDP_GED", externalId: "636520" } }, // prettier-ignore
+      where: {
+        workspaceId_dataset_externalId: { workspaceId, dataset: "UCDP_GED", externalId: "636520" },
+      },
     });
     expect(sandare).toMatchObject({
       datasetVersion: "26.0.7",
@@ -75,10 +87,16 @@ describe("UCDP GED import of the real candidate sample", () => {
     expect(Object.keys(raw.raw as object)).toHaveLength(49);
     expect((raw.raw as Record<string, string>).gwnob).toBe("");
     expect((raw.raw as Record<string, string>).priogrid_gid).toBe("150820");
-    const actors = await db.actor.findMany({ where: { id: { in: sandare.actorIds } }, select: { name: true } }); // prettier-ignore
+    const actors = await db.actor.findMany({
+      where: { id: { in: sandare.actorIds } },
+      select: { name: true },
+    });
     expect(actors.map((a) => a.name).sort()).toEqual(["Government of Mali", "JNIM"]);
 
-    const rows = await db.incident.findMany({ where: { workspaceId }, orderBy: { externalId: "asc" } }); // prettier-ignore
+    const rows = await db.incident.findMany({
+      where: { workspaceId },
+      orderBy: { externalId: "asc" },
+    });
     const byId = Object.fromEntries(rows.map((r) => [r.externalId, r]));
     // Multi-day event, empty adm_2.
     expect(byId["636664"]).toMatchObject({
@@ -92,7 +110,12 @@ describe("UCDP GED import of the real candidate sample", () => {
     // Empty adm_1 and adm_2 (country-level location).
     expect(byId["637086"]).toMatchObject({ admin1: null, admin2: null, placeName: "Mali" });
     // best 9 between low 2 and high 9, 9 civilians.
-    expect(byId["636897"]).toMatchObject({ fatalitiesBest: 9, fatalitiesLow: 2, fatalitiesHigh: 9, civilianDeaths: 9 }); // prettier-ignore
+    expect(byId["636897"]).toMatchObject({
+      fatalitiesBest: 9,
+      fatalitiesLow: 2,
+      fatalitiesHigh: 9,
+      civilianDeaths: 9,
+    });
     // One-sided violence, two actors on side A, a non-ASCII place name.
     expect(byId["636987"]).toMatchObject({
       eventType: "one-sided",
@@ -105,8 +128,11 @@ describe("UCDP GED import of the real candidate sample", () => {
 
     const again = await commitImport(editor, await parseSample(), meta);
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 12 });
-    const after = await db.incident.findMany({ where: { workspaceId }, orderBy: { externalId: "asc" } }); // prettier-ignore
-    expect(after.map((r) => r.updatedAt.getTime())).toEqual(rows.map((r) => r.updatedAt.getTime())); // prettier-ignore
+    const after = await db.incident.findMany({
+      where: { workspaceId },
+      orderBy: { externalId: "asc" },
+    });
+    expect(after.map((r) => r.updatedAt.getTime())).toEqual(rows.map((r) => r.updatedAt.getTime()));
     expect(await db.incidentRevision.count()).toBe(0);
     expect(await db.importBatch.count({ where: { workspaceId } })).toBe(2);
   });

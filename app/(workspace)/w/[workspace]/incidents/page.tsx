@@ -49,7 +49,8 @@ export default async function IncidentsPage({ params, searchParams }: Props) {
   const ws = { kind: "workspace", id: workspace.id } as const;
   const base = `/w/${workspace.slug}/incidents`;
   const filterQuery = filterToSearchParams(filter).toString();
-  const periodHref = (p: string) => `?${new URLSearchParams({ ...raw, period: p, page: "1" }).toString()}`; // prettier-ignore
+  const periodHref = (p: string) =>
+    `?${new URLSearchParams({ ...raw, period: p, page: "1" }).toString()}`;
 
   return (
     <section className="stack-lg incidents-page">

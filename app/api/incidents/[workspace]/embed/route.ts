@@ -15,11 +15,14 @@ export const GET = workspaceRoute<{ workspace: string }>(
   async ({ request, member }) => {
     const query = new URL(request.url).searchParams;
     if (query.has("saved")) {
-      return NextResponse.json({ queries: await listSavedQueries(member) }, { headers: NO_STORE }); // prettier-ignore
+      return NextResponse.json({ queries: await listSavedQueries(member) }, { headers: NO_STORE });
     }
     const cite = query.get("cite");
     if (cite !== null) {
-      return NextResponse.json({ rows: await citedIncidents(member, cite.split(",")) }, { headers: NO_STORE }); // prettier-ignore
+      return NextResponse.json(
+        { rows: await citedIncidents(member, cite.split(",")) },
+        { headers: NO_STORE },
+      );
     }
     const result = await computeEmbed(member, parseEmbedSpec(query.get("spec") ?? ""));
     return NextResponse.json(result, { headers: NO_STORE });

@@ -9,7 +9,10 @@ export const dynamic = "force-dynamic";
 export const GET = workspaceRoute<{ workspace: string }>(
   "incident.read",
   async ({ request, member }) => {
-    const filter = parseOrThrow(incidentFilterSchema, Object.fromEntries(new URL(request.url).searchParams)); // prettier-ignore
+    const filter = parseOrThrow(
+      incidentFilterSchema,
+      Object.fromEntries(new URL(request.url).searchParams),
+    );
     const rows = exportIncidentsCsv(member, filter);
     const encoder = new TextEncoder();
     const stream = new ReadableStream<Uint8Array>({

@@ -9,7 +9,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, version } = await params;
   const view = await readerView(slug, version);
   if (!view) return {};
-  return { title: `${view.version.title} · v${view.version.number}`, robots: view.publication.brief.publicLink ? undefined : { index: false } }; // prettier-ignore
+  return {
+    title: `${view.version.title} · v${view.version.number}`,
+    robots: view.publication.brief.publicLink ? undefined : { index: false },
+  };
 }
 
 /** One published version, at a URL that never changes what it shows. */

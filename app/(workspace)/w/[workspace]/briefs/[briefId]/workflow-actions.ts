@@ -22,19 +22,31 @@ function refresh({ workspace }: WorkspaceContext, briefId: string) {
 // Each action only forwards to lib/workflow, which locks the brief and asks can(): a
 // crafted request by a viewer is refused there like a click.
 export const submitForReviewAction = workspaceAction(async (ctx, input: StepInput) => {
-  const result = await submitForReview(ctx.member, String(input.briefId), String(input.comment ?? "")); // prettier-ignore
+  const result = await submitForReview(
+    ctx.member,
+    String(input.briefId),
+    String(input.comment ?? ""),
+  );
   refresh(ctx, String(input.briefId));
   return result;
 });
 
 export const withdrawFromReviewAction = workspaceAction(async (ctx, input: StepInput) => {
-  const result = await withdrawFromReview(ctx.member, String(input.briefId), String(input.comment ?? "")); // prettier-ignore
+  const result = await withdrawFromReview(
+    ctx.member,
+    String(input.briefId),
+    String(input.comment ?? ""),
+  );
   refresh(ctx, String(input.briefId));
   return result;
 });
 
 export const requestChangesAction = workspaceAction(async (ctx, input: StepInput) => {
-  const result = await requestChanges(ctx.member, String(input.briefId), String(input.comment ?? "")); // prettier-ignore
+  const result = await requestChanges(
+    ctx.member,
+    String(input.briefId),
+    String(input.comment ?? ""),
+  );
   refresh(ctx, String(input.briefId));
   return result;
 });
@@ -69,7 +81,11 @@ export const publishAction = workspaceAction(
 
 export const setPublicLinkAction = workspaceAction(
   async (ctx, input: { briefId: string; publicLink: boolean }) => {
-    const result = await setPublicLink(ctx.member, String(input.briefId), input.publicLink === true); // prettier-ignore
+    const result = await setPublicLink(
+      ctx.member,
+      String(input.briefId),
+      input.publicLink === true,
+    );
     refresh(ctx, String(input.briefId));
     return result;
   },

@@ -123,7 +123,10 @@ export default async function IncidentDetailPage({ params }: Props) {
             {" · "}
             {t("detail.importedBy", {
               name: incident.importBatch.createdBy.name ?? "",
-              date: format.dateTime(incident.importBatch.createdAt, { dateStyle: "medium", timeStyle: "short" }), // prettier-ignore
+              date: format.dateTime(incident.importBatch.createdAt, {
+                dateStyle: "medium",
+                timeStyle: "short",
+              }),
             })}
           </p>
         </section>

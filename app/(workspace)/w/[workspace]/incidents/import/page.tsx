@@ -19,7 +19,20 @@ export default async function ImportIncidentsPage({ params }: Props) {
     where: { workspaceId: workspace.id },
     orderBy: { createdAt: "desc" },
     take: 20,
-    select: { id: true, dataset: true, datasetVersion: true, fileName: true, createdAt: true, accessDate: true, inserted: true, updated: true, unchanged: true, removed: true, rejected: true, createdBy: { select: { name: true } } }, // prettier-ignore
+    select: {
+      id: true,
+      dataset: true,
+      datasetVersion: true,
+      fileName: true,
+      createdAt: true,
+      accessDate: true,
+      inserted: true,
+      updated: true,
+      unchanged: true,
+      removed: true,
+      rejected: true,
+      createdBy: { select: { name: true } },
+    },
   });
   const t = await getTranslations("incidents");
   const format = await getFormatter();

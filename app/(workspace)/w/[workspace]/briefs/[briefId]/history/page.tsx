@@ -15,7 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HistoryPage({ params }: Props) {
   const { workspace: slug, briefId } = await params;
-  const { workspace, member, brief, allowed } = await requireBriefPage(slug, briefId, "brief.history"); // prettier-ignore
+  const { workspace, member, brief, allowed } = await requireBriefPage(
+    slug,
+    briefId,
+    "brief.history",
+  );
   const t = await getTranslations("history");
   const snapshots = await listSnapshots(member, brief.id);
   const base = `/w/${workspace.slug}/briefs/${brief.id}`;

@@ -1,6 +1,6 @@
 import { getSessionUser } from "@/lib/auth/session";
 import { PdfUnavailableError } from "@/lib/export/pdf-browser";
-import { CONTENT_TYPES, contentDisposition, findVersionExport } from "@/lib/export/version-export"; // prettier-ignore
+import { CONTENT_TYPES, contentDisposition, findVersionExport } from "@/lib/export/version-export";
 
 export const dynamic = "force-dynamic";
 // Chromium (playwright-core) and node:zlib: the Node.js runtime, never the edge.
@@ -21,7 +21,10 @@ export async function GET(_request: Request, { params }: Params) {
     // A server without Chromium still serves DOCX; say why the PDF is missing.
     if (error instanceof PdfUnavailableError) {
       console.error("[export]", error.message);
-      return new Response("PDF export is not available on this server.", { status: 503, headers: NO_STORE }); // prettier-ignore
+      return new Response("PDF export is not available on this server.", {
+        status: 503,
+        headers: NO_STORE,
+      });
     }
     throw error;
   }

@@ -19,7 +19,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SnapshotPage({ params }: Props) {
   const { workspace: slug, briefId, snapshotId } = await params;
-  const { workspace, member, brief, allowed } = await requireBriefPage(slug, briefId, "brief.history"); // prettier-ignore
+  const { workspace, member, brief, allowed } = await requireBriefPage(
+    slug,
+    briefId,
+    "brief.history",
+  );
   const snapshot = await findSnapshot(member, brief.id, snapshotId).catch((error: unknown) => {
     if (isDomainError(error) && !isDatabaseUnavailableError(error)) notFound();
     throw error;
