@@ -2,7 +2,8 @@ import type { Extension, onAuthenticatePayload, onUpgradePayload } from "@hocusp
 import type { Duplex } from "node:stream";
 import { CollabTokenError, verifyCollabToken } from "../auth/collab-token";
 import { db, type Db } from "../db";
-import { can, type Member } from "../policy/can";
+import { loadBriefForUser, nullWhenRefused } from "../briefs/load-brief";
+import { can } from "../policy/can";
 import { CollabRefusal, type CollabContext } from "./context";
 import { parseBriefDocumentName } from "./document-name";
 import { isAllowedOrigin } from "./origin";
@@ -68,24 +69,13 @@ export class AuthenticationExtension implements Extension {
       throw new CollabRefusal("session-revoked", 4401);
     }
 
-    const brief = await this.client.brief.findUnique({
-      where: { id: briefId },
-      select: { workspaceId: true, deletedAt: true },
-    });
-    if (!brief) throw new CollabRefusal("forbidden");
-    const membership = await this.client.membership.findUnique({
-      where: { workspaceId_userId: { workspaceId: brief.workspaceId, userId: claims.userId } },
-      select: { userId: true, workspaceId: true, role: true },
-    });
-    const member: Member | null = membership;
-    const resource = {
-      kind: "brief" as const,
-      workspaceId: brief.workspaceId,
-      deletedAt: brief.deletedAt,
-    };
-    if (!can(member, "brief.read", resource)) throw new CollabRefusal("forbidden");
+    const access = await nullWhenRefused(
+      loadBriefForUser(claims.userId, { id: briefId }, "brief.read", { tx: this.client }),
+    );
+    if (!access) throw new CollabRefusal("forbidden");
+    const { brief, member } = access;
 
-    const readOnly = !can(member, "brief.edit", resource);
+    const readOnly = !can(member, "brief.edit", brief.resource);
     connectionConfig.readOnly = readOnly;
     return {
       user: { id: claims.userId, name: claims.name },
