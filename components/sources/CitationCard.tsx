@@ -10,12 +10,12 @@ import type { FormattedBibliography } from "@/lib/citations/format";
 import {
   CITATION_NODE,
   citationItemKey,
-  collectCitations,
   normalizeCitationItems,
   withCitationDetails,
   type CitationDetails,
   type CitationItem,
-} from "@/lib/editor/citation";
+} from "@/lib/editor/citation-items";
+import { collectCitations } from "@/lib/editor/citation-numbering";
 import { CITATION_CARD_EVENT, type CitationCardRequest } from "./citation-view";
 import { GradeBadge } from "./GradeBadge";
 

@@ -15,7 +15,8 @@ import {
 } from "@/lib/citations/brief-settings";
 import type { FormattedCitations } from "@/lib/citations/format";
 import { CITATION_STYLES, type CitationStyleId } from "@/lib/citations/style-ids";
-import { collectCitations, type CitationItem } from "@/lib/editor/citation";
+import type { CitationItem } from "@/lib/editor/citation-items";
+import { collectCitations } from "@/lib/editor/citation-numbering";
 import { CitationCard } from "./CitationCard";
 
 type Formatted = FormattedCitations & { style: CitationStyleId; cards: SourceCard[] };

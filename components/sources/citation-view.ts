@@ -1,7 +1,9 @@
 import { Extension } from "@tiptap/core";
 import { NodeSelection } from "@tiptap/pm/state";
 import type { Decoration } from "@tiptap/pm/view";
-import { Citation, CITATION_NODE, noteFromDecorations } from "@/lib/editor/citation";
+import { Citation } from "@/lib/editor/citation";
+import { CITATION_NODE } from "@/lib/editor/citation-items";
+import { noteFromDecorations } from "@/lib/editor/citation-numbering";
 
 export const CITE_EVENT = "briefroom:cite";
 /** Asks the citation card (CitationCard) to show, pin or hide the card of one citation. */

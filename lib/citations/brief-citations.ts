@@ -1,5 +1,5 @@
 import { db, type Tx } from "@/lib/db";
-import { normalizeCitationItems, type CitationItem } from "@/lib/editor/citation";
+import { normalizeCitationItems, type CitationItem } from "@/lib/editor/citation-items";
 import { DomainError } from "@/lib/errors/domain-error";
 import { can, type Member } from "@/lib/policy/can";
 import { sourcesByIds } from "@/lib/sources/queries";

@@ -1,4 +1,4 @@
-import type { IncidentCitationItem } from "@/lib/editor/citation";
+import type { IncidentCitationItem } from "@/lib/editor/citation-items";
 import { toCslDate } from "@/lib/sources/edtf";
 
 /** A CSL-JSON item as citeproc reads it (only the fields we fill). */

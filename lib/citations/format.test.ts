@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CitationItem } from "@/lib/editor/citation";
+import type { CitationItem } from "@/lib/editor/citation-items";
 import type { SourceForCitation } from "./csl-item";
 import { formatCitations } from "./format";
 import { sanitizeCitationHtml } from "./sanitize";

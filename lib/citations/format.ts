@@ -3,7 +3,7 @@ import {
   citationItemKey,
   type CitationItem,
   type IncidentCitationItem,
-} from "@/lib/editor/citation";
+} from "@/lib/editor/citation-items";
 import { attributionOfCitedRow, attributionText } from "@/lib/incidents/attribution";
 import {
   incidentToCsl,

@@ -1,5 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
-import type { CitationItem, IncidentCitationItem } from "@/lib/editor/citation";
+import type { CitationItem, IncidentCitationItem } from "@/lib/editor/citation-items";
 import {
   cleanEmbedSpec,
   INCIDENT_NODE,

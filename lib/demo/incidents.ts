@@ -7,7 +7,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/lib/db";
-import type { IncidentCitationItem } from "@/lib/editor/citation";
+import type { IncidentCitationItem } from "@/lib/editor/citation-items";
 import { commitImport } from "@/lib/incidents/import/commit-import";
 import { parseImportFile } from "@/lib/incidents/import/parse-import";
 import { fileSource } from "@/lib/incidents/import/read-file";

@@ -7,7 +7,7 @@ import { AFTER_COMPACTION } from "@/lib/workflow/collab-hooks";
 import { UpdateLogWriter } from "@/lib/collab/update-log";
 import { db } from "@/lib/db";
 import { updateToText, YDOC_FRAGMENT } from "@/lib/editor";
-import { collectCitationsFromJson, type CitationItem } from "@/lib/editor/citation";
+import { collectCitationsFromJson, type CitationItem } from "@/lib/editor/citation-items";
 import { datasetAttribution } from "@/lib/incidents/attribution";
 import { dataCredits } from "@/lib/incidents/credits";
 import { collectEmbedNodes } from "@/lib/publishing/embed-nodes";

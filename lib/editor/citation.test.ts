@@ -4,13 +4,11 @@ import * as Y from "yjs";
 import { prosemirrorJSONToYDoc, yDocToProsemirrorJSON } from "y-prosemirror";
 import { EditorState } from "@tiptap/pm/state";
 import {
-  citationNumbering,
-  citationNumberingKey,
-  collectCitations,
   collectCitationsFromJson,
   normalizeCitationItems,
   withCitationDetails,
-} from "./citation";
+} from "./citation-items";
+import { citationNumbering, citationNumberingKey, collectCitations } from "./citation-numbering";
 import { extensions } from "./extensions";
 import { editorSchema, YDOC_FRAGMENT } from "./schema";
 

@@ -2,7 +2,7 @@
 
 import { NodeViewWrapper, type NodeViewProps } from "@tiptap/react";
 import { useTranslations } from "next-intl";
-import type { IncidentCitationItem } from "@/lib/editor/citation";
+import type { IncidentCitationItem } from "@/lib/editor/citation-items";
 import type { SerializedRow } from "@/lib/incidents/embeds";
 import { describeFilter } from "./describe-filter";
 import { EmbedFooter } from "./EmbedFooter";
