@@ -3,12 +3,7 @@ import path from "node:path";
 
 import type { CitationStyleId } from "./style-ids";
 
-export {
-  CITATION_STYLES,
-  DEFAULT_CITATION_STYLE,
-  isCitationStyle,
-  type CitationStyleId,
-} from "./style-ids";
+export { DEFAULT_CITATION_STYLE, type CitationStyleId } from "./style-ids";
 
 /** CSL locale used for a brief language; citeproc falls back to en-US for anything else. */
 export const CSL_LOCALES: Record<string, string> = { en: "en-US", fr: "fr-FR", ar: "ar" };

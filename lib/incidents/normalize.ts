@@ -15,8 +15,3 @@ export function normalizeText(value: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
-
-/** LIKE pattern text: % and _ typed by a user are literal. */
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}

@@ -45,7 +45,6 @@ export const CSL_TYPES = new Set<string>([
 ]);
 
 export const RELIABILITY = ["A", "B", "C", "D", "E", "F"] as const;
-export type Reliability = (typeof RELIABILITY)[number];
 export const CREDIBILITY = [1, 2, 3, 4, 5, 6] as const;
 export const LANGUAGES = ["ar", "fr", "en", "bm", "ff", "snk", "es", "de", "pt"] as const;
 

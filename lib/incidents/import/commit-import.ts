@@ -13,8 +13,6 @@ import type { ParsedImport } from "./parse-import";
 import { markRemoved, removedRows, restoreRows } from "./removed-rows";
 import { insertNewRows, updateChangedRows, type ImportMeta } from "./write-rows";
 
-export { compareVersions } from "./removed-rows";
-
 export type ImportCounts = {
   inserted: number;
   updated: number;

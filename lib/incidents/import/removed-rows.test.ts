@@ -8,7 +8,8 @@ import { citedIncidents, computeEmbed, parseEmbedSpec } from "../embeds";
 import { incidentTotals, listIncidents } from "../queries";
 import { listParamsSchema } from "../query-schema";
 import { getIncidentDetail } from "../service";
-import { commitImport, compareVersions, previewImport } from "./commit-import";
+import { commitImport, previewImport } from "./commit-import";
+import { compareVersions } from "./removed-rows";
 import { parseImportFile } from "./parse-import";
 import { bytesSource } from "./read-file";
 
