@@ -118,9 +118,12 @@ export class PersistenceExtension implements Extension {
   }
 
   /**
-   * Changes made on the server (a DirectConnection: a history restore) do not pass through
-   * beforeHandleMessage; log them here. Client updates are already logged, and
-   * updates from Redis were logged by the instance that received them.
+   * Logs changes made on the server itself (a DirectConnection, or an extension's own
+   * transaction), which do not pass through beforeHandleMessage. Storage compacts the log,
+   * not the document in memory, so such a change would otherwise never be stored. No route
+   * makes one today (restoring a snapshot is an edit in the restorer's browser); this keeps
+   * the log complete whatever the origin. Client updates are already logged, and updates
+   * from Redis were logged by the instance that received them.
    */
   async onChange({ transactionOrigin, update, documentName }: onChangePayload): Promise<void> {
     if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source !== "local") return;
