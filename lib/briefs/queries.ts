@@ -4,7 +4,7 @@ import type { ListBriefsFilter } from "./schema";
 
 const LIST_LIMIT = 200;
 
-const listSelect = {
+export const listSelect = {
   id: true,
   title: true,
   status: true,
@@ -47,25 +47,4 @@ export async function listDeletedBriefs(member: Member, tx: Tx = db) {
     take: LIST_LIMIT,
     select: listSelect,
   });
-}
-
-/** One brief the member may read, or null (unknown, other workspace, deleted for non-admins). */
-export async function findReadableBrief(member: Member, briefId: string, tx: Tx = db) {
-  if (!/^[0-9a-f-]{36}$/i.test(briefId)) return null;
-  const brief = await tx.brief.findFirst({
-    where: { id: briefId, workspaceId: member.workspaceId },
-    select: {
-      ...listSelect,
-      workspaceId: true,
-      createdAt: true,
-      createdBy: { select: { name: true } },
-      publicLink: true,
-      workspace: { select: { viewersMayComment: true } },
-    },
-  });
-  if (!brief) return null;
-  // The policy needs the workspace's comment setting and the brief's visibility.
-  const readable = { ...brief, viewersMayComment: brief.workspace.viewersMayComment };
-  if (!can(member, "brief.read", { kind: "brief", ...readable })) return null;
-  return readable;
 }

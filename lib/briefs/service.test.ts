@@ -4,7 +4,8 @@ import type { Member, Role } from "@/lib/policy/can";
 import { workspaceWith } from "@/lib/test/factories";
 import { domainCode } from "@/lib/test/domain-code";
 import { withTestDatabase } from "@/lib/test/with-test-database";
-import { findReadableBrief, listBriefs, listDeletedBriefs } from "./queries";
+import { loadBrief } from "./load-brief";
+import { listBriefs, listDeletedBriefs } from "./queries";
 import { renameBrief } from "@/lib/workflow/rename";
 import { createBrief, deleteBrief, restoreBrief } from "./service";
 
@@ -64,18 +65,18 @@ describe("rename, delete and restore", () => {
 
     expect(await code(deleteBrief(members.VIEWER, id))).toBe("forbidden");
     expect(await code(deleteBrief(members.EDITOR, id))).toBe("ok");
-    expect(await findReadableBrief(members.EDITOR, id)).toBeNull();
-    expect(await findReadableBrief(members.ADMIN, id)).not.toBeNull();
+    expect(await code(loadBrief(members.EDITOR, id, "brief.read"))).toBe("notFound");
+    expect(await code(loadBrief(members.ADMIN, id, "brief.read"))).toBe("ok");
     expect((await listDeletedBriefs(members.ADMIN)).map((b) => b.id)).toContain(id);
     expect(await listDeletedBriefs(members.EDITOR)).toEqual([]);
 
     expect(await code(restoreBrief(members.EDITOR, id))).toBe("notFound");
     expect(await code(restoreBrief(members.ADMIN, id))).toBe("ok");
-    expect(await findReadableBrief(members.VIEWER, id)).not.toBeNull();
+    expect(await code(loadBrief(members.VIEWER, id, "brief.read"))).toBe("ok");
   });
 
   it("answers notFound for a forged id", async () => {
-    expect(await findReadableBrief(members.ADMIN, "not-a-uuid")).toBeNull();
+    expect(await code(loadBrief(members.ADMIN, "not-a-uuid", "brief.read"))).toBe("notFound");
     expect(
       await code(renameBrief(members.ADMIN, "00000000-0000-4000-8000-000000000000", "x")),
     ).toBe("notFound");

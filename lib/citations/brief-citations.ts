@@ -1,6 +1,6 @@
+import { loadBrief } from "@/lib/briefs/load-brief";
 import { db, type Tx } from "@/lib/db";
 import { normalizeCitationItems, type CitationItem } from "@/lib/editor/citation-items";
-import { DomainError } from "@/lib/errors/domain-error";
 import { can, type Member } from "@/lib/policy/can";
 import { sourcesByIds } from "@/lib/sources/queries";
 import { effectiveCitationStyle } from "./brief-settings";
@@ -21,23 +21,11 @@ export type SourceCard = {
   archived: boolean;
 };
 
-async function readableBrief(member: Member, briefId: string, tx: Tx) {
-  const brief = /^[0-9a-f-]{36}$/i.test(briefId)
-    ? await tx.brief.findFirst({
-        where: { id: briefId, workspaceId: member.workspaceId },
-        select: {
-          id: true,
-          workspaceId: true,
-          deletedAt: true,
-          language: true,
-          citationStyle: true,
-        },
-      })
-    : null;
-  if (!brief || !can(member, "brief.read", { kind: "brief", ...brief })) {
-    throw new DomainError("notFound");
-  }
-  return brief;
+function readableBrief(member: Member, briefId: string, tx: Tx) {
+  return loadBrief(member, briefId, "brief.read", {
+    tx,
+    select: { language: true, citationStyle: true },
+  });
 }
 
 /**

@@ -1,10 +1,10 @@
+import { loadBrief } from "@/lib/briefs/load-brief";
 import { db, type Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import { can, type BriefAction, type BriefResource, type Member } from "@/lib/policy/can";
+import { isUuid } from "@/lib/validation/uuid";
 
 export type CommentBrief = BriefResource & { id: string };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A brief of the member's workspace as a policy resource that carries the workspace's
@@ -17,27 +17,8 @@ export async function briefForComments(
   action: BriefAction,
   tx: Tx = db,
 ): Promise<CommentBrief> {
-  if (!UUID.test(briefId)) throw new DomainError("notFound");
-  const row = await tx.brief.findFirst({
-    where: { id: briefId, workspaceId: member.workspaceId },
-    select: {
-      id: true,
-      workspaceId: true,
-      deletedAt: true,
-      workspace: { select: { viewersMayComment: true } },
-    },
-  });
-  if (!row) throw new DomainError("notFound");
-  const brief: CommentBrief = {
-    kind: "brief",
-    id: row.id,
-    workspaceId: row.workspaceId,
-    deletedAt: row.deletedAt,
-    viewersMayComment: row.workspace.viewersMayComment,
-  };
-  if (!can(member, "brief.read", brief)) throw new DomainError("notFound");
-  if (!can(member, action, brief)) throw new DomainError("forbidden");
-  return brief;
+  const brief = await loadBrief(member, briefId, action, { tx });
+  return { ...brief.resource, id: brief.id };
 }
 
 /** A thread of a brief in the member's workspace (its brief checked for `action`). */
@@ -47,7 +28,7 @@ export async function threadForComments(
   action: BriefAction,
   tx: Tx = db,
 ) {
-  if (!UUID.test(threadId)) throw new DomainError("notFound");
+  if (!isUuid(threadId)) throw new DomainError("notFound");
   const thread = await tx.commentThread.findFirst({
     where: { id: threadId, brief: { workspaceId: member.workspaceId } },
     select: { id: true, briefId: true, createdById: true, resolvedAt: true },

@@ -1,4 +1,4 @@
-import { findReadableBrief } from "@/lib/briefs/queries";
+import { authorizeBrief, loadBrief, type LoadedBrief } from "@/lib/briefs/load-brief";
 import { effectiveCitationStyle } from "@/lib/citations/brief-settings";
 import { DEFAULT_CITATION_STYLE, isCitationStyle } from "@/lib/citations/style-ids";
 import { db, type Tx } from "@/lib/db";
@@ -14,10 +14,8 @@ import { dataDiff, type DataDiff } from "./data-diff";
 import type { CompareRef } from "./refs";
 import { textDiff, type TextDiff } from "./text-diff";
 
-type Brief = NonNullable<Awaited<ReturnType<typeof findReadableBrief>>> & {
-  language: string;
-  citationStyle: string;
-};
+const briefSelect = { language: true, citationStyle: true } as const;
+type Brief = LoadedBrief<typeof briefSelect>;
 
 /** One side of a comparison: content, citations and data as of that ref. */
 export type CompareSide = {
@@ -37,25 +35,10 @@ export type Comparison = {
   data: DataDiff;
 };
 
-async function loadBrief(member: Member, briefId: string, tx: Tx): Promise<Brief> {
-  const readable = await findReadableBrief(member, briefId, tx);
-  if (!readable) throw new DomainError("notFound");
-  const extra = await tx.brief.findUniqueOrThrow({
-    where: { id: briefId },
-    select: { citationStyle: true },
-  });
-  return { ...readable, ...extra };
-}
-
 function assertCan(member: Member, brief: Brief, ref: CompareRef) {
   // Viewers compare published versions only; the draft and its history are for editors.
   const action = ref.kind === "version" ? "brief.readVersions" : "brief.history";
-  const resource = {
-    kind: "brief",
-    workspaceId: brief.workspaceId,
-    deletedAt: brief.deletedAt,
-  } as const;
-  if (!can(member, action, resource)) throw new DomainError("forbidden");
+  authorizeBrief(member, action, brief.resource);
 }
 
 /**
@@ -105,7 +88,7 @@ export async function compareBrief(
   toRef: CompareRef,
   tx: Tx = db,
 ): Promise<Comparison> {
-  const brief = await loadBrief(member, briefId, tx);
+  const brief = await loadBrief(member, briefId, "brief.read", { tx, select: briefSelect });
   const from = await loadSide(member, brief, fromRef, tx);
   const to = await loadSide(member, brief, toRef, tx);
   return {
@@ -134,14 +117,8 @@ export async function compareChoices(
   briefId: string,
   tx: Tx = db,
 ): Promise<CompareChoices> {
-  const brief = await loadBrief(member, briefId, tx);
-  const resource = {
-    kind: "brief",
-    workspaceId: brief.workspaceId,
-    deletedAt: brief.deletedAt,
-  } as const;
-  if (!can(member, "brief.readVersions", resource)) throw new DomainError("forbidden");
-  const mayUseDraft = can(member, "brief.history", resource);
+  const brief = await loadBrief(member, briefId, "brief.readVersions", { tx });
+  const mayUseDraft = can(member, "brief.history", brief.resource);
   const versions = await tx.briefVersion.findMany({
     where: { briefId },
     orderBy: { number: "desc" },

@@ -81,14 +81,7 @@ export async function findVersionExport(
   const publication = await findPublication(slug, userId, tx);
   if (!publication) return null;
   const { brief, member } = publication;
-  // findPublication returns no deleted brief, hence deletedAt: null.
-  const resource = {
-    kind: "brief" as const,
-    workspaceId: brief.workspaceId,
-    deletedAt: null,
-    publicLink: brief.publicLink,
-  };
-  if (!can(member, "brief.export", resource)) return null;
+  if (!can(member, "brief.export", brief.resource)) return null;
   const version = await getVersion(brief.id, number, tx);
   if (!version) return null;
   const bytes = await storedExport(formatParam, toExportVersion(brief.slug, version), tx);

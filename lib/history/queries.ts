@@ -1,30 +1,17 @@
 import * as Y from "yjs";
 import { citationStyleOfDoc } from "@/lib/citations/brief-settings";
 import type { CitationStyleId } from "@/lib/citations/style-ids";
-import { findReadableBrief } from "@/lib/briefs/queries";
+import { loadBrief } from "@/lib/briefs/load-brief";
 import { db, type Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
-import { can, type Action, type Member } from "@/lib/policy/can";
+import type { BriefAction, Member } from "@/lib/policy/can";
+import { isUuid } from "@/lib/validation/uuid";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LIST_LIMIT = 200;
 
-/**
- * The brief, if the member may read it and do `action` on it. Unreadable → notFound (never
- * reveal another workspace's brief), readable but not allowed → forbidden.
- */
-export async function briefFor(member: Member, briefId: string, action: Action, tx: Tx = db) {
-  const brief = await findReadableBrief(member, briefId, tx);
-  if (!brief) throw new DomainError("notFound");
-  if (
-    !can(member, action, {
-      kind: "brief",
-      workspaceId: brief.workspaceId,
-      deletedAt: brief.deletedAt,
-    })
-  )
-    throw new DomainError("forbidden");
-  return brief;
+/** The brief, if the member may do `action` on it (refused as lib/briefs/load-brief.ts says). */
+export async function briefFor(member: Member, briefId: string, action: BriefAction, tx: Tx = db) {
+  return loadBrief(member, briefId, action, { tx });
 }
 
 export type SnapshotListItem = {
@@ -82,7 +69,7 @@ export async function findSnapshot(
   tx: Tx = db,
 ): Promise<SnapshotDetail> {
   await briefFor(member, briefId, "brief.history", tx);
-  if (!UUID.test(snapshotId)) throw new DomainError("notFound");
+  if (!isUuid(snapshotId)) throw new DomainError("notFound");
   const row = await tx.briefSnapshot.findFirst({
     where: { id: snapshotId, briefId },
     select: {

@@ -4,8 +4,9 @@ import { can, ROLES, type Action, type Member, type Role } from "./can";
 const WS = "11111111-1111-4111-8111-111111111111";
 const OTHER = "22222222-2222-4222-8222-222222222222";
 const member = (role: Role, workspaceId = WS): Member => ({ userId: "u", workspaceId, role });
-const live = { kind: "brief", workspaceId: WS, deletedAt: null } as const;
-const deleted = { kind: "brief", workspaceId: WS, deletedAt: new Date() } as const;
+const brief = { kind: "brief", viewersMayComment: false, publicLink: false } as const;
+const live = { ...brief, workspaceId: WS, deletedAt: null } as const;
+const deleted = { ...brief, workspaceId: WS, deletedAt: new Date() } as const;
 const workspace = { kind: "workspace", id: WS } as const;
 
 // The full matrix, written out so a change to the policy shows up as a change here.

@@ -21,9 +21,9 @@ export type BriefResource = {
   workspaceId: string;
   deletedAt: Date | null;
   /** Workspace setting: VIEWERs may comment (editors and up always may). */
-  viewersMayComment?: boolean;
+  viewersMayComment: boolean;
   /** The publisher made published versions readable by anyone with the link. */
-  publicLink?: boolean;
+  publicLink: boolean;
 };
 export type Resource = WorkspaceResource | BriefResource;
 
@@ -41,23 +41,25 @@ export type WorkspaceAction =
   | "incident.edit"
   | "incident.note"
   | "workspace.settings";
-export type BriefAction =
-  | "brief.read"
-  | "brief.edit"
-  | "brief.rename"
-  | "brief.delete"
-  | "brief.restore"
-  | "brief.comment"
-  | "brief.submit"
-  | "brief.approve"
-  | "brief.requestChanges"
-  | "brief.publish"
-  | "brief.setVisibility"
-  | "brief.resolveComment"
-  | "brief.readVersions"
-  | "brief.export"
-  | "brief.history"
-  | "brief.restoreSnapshot";
+export const BRIEF_ACTIONS = [
+  "brief.read",
+  "brief.edit",
+  "brief.rename",
+  "brief.delete",
+  "brief.restore",
+  "brief.comment",
+  "brief.submit",
+  "brief.approve",
+  "brief.requestChanges",
+  "brief.publish",
+  "brief.setVisibility",
+  "brief.resolveComment",
+  "brief.readVersions",
+  "brief.export",
+  "brief.history",
+  "brief.restoreSnapshot",
+] as const;
+export type BriefAction = (typeof BRIEF_ACTIONS)[number];
 export type Action = WorkspaceAction | BriefAction;
 
 const RANK: Record<Role, number> = { VIEWER: 0, EDITOR: 1, APPROVER: 2, ADMIN: 3 };

@@ -3,6 +3,7 @@
  * every incident embed and cited incident row as they are now, and the footnotes and
  * bibliography. Reads only; B's publish action stores the result with createVersion.
  */
+import { loadBrief } from "@/lib/briefs/load-brief";
 import { collectCitationsFromJson } from "@/lib/editor/citation";
 import { effectiveCitationStyle } from "@/lib/citations/brief-settings";
 import { formatCitations } from "@/lib/citations/format";
@@ -13,7 +14,7 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { computeEmbed } from "@/lib/incidents/embeds";
 import { incidentWhere } from "@/lib/incidents/queries";
 import type { EmbedSpec } from "@/lib/incidents/query-schema";
-import { can, type Member } from "@/lib/policy/can";
+import type { Member } from "@/lib/policy/can";
 import { sourcesByIds } from "@/lib/sources/queries";
 import { collectEmbedNodes, embedKey, DATASET_NAMES } from "./embed-nodes";
 import type { FrozenBrief, FrozenCitations, FrozenEmbed, FrozenEmbeds } from "./frozen";
@@ -120,25 +121,11 @@ export async function freezeCitations(
   };
 }
 
-async function readableBrief(member: Member, briefId: string, tx: Tx) {
-  const brief = /^[0-9a-f-]{36}$/i.test(briefId)
-    ? await tx.brief.findFirst({
-        where: { id: briefId, workspaceId: member.workspaceId },
-        select: {
-          id: true,
-          workspaceId: true,
-          deletedAt: true,
-          title: true,
-          language: true,
-          direction: true,
-          citationStyle: true,
-        },
-      })
-    : null;
-  if (!brief || !can(member, "brief.read", { kind: "brief", ...brief })) {
-    throw new DomainError("notFound");
-  }
-  return brief;
+function readableBrief(member: Member, briefId: string, tx: Tx) {
+  return loadBrief(member, briefId, "brief.read", {
+    tx,
+    select: { title: true, language: true, direction: true, citationStyle: true },
+  });
 }
 
 /**

@@ -4,8 +4,9 @@
  * been allowed to read versions of (can(member, "brief.readVersions", brief)).
  */
 import { db, type Tx } from "@/lib/db";
-import { can, type Member } from "@/lib/policy/can";
-import { findMemberForWorkspace } from "@/lib/workspaces/queries";
+import { loadBriefForUser, nullWhenRefused } from "@/lib/briefs/load-brief";
+import type { BriefResource, Member } from "@/lib/policy/can";
+import { isUuid } from "@/lib/validation/uuid";
 import type { FrozenCitations, FrozenEmbeds } from "./frozen";
 
 export type Publication = {
@@ -15,6 +16,7 @@ export type Publication = {
     workspaceId: string;
     workspaceSlug: string;
     publicLink: boolean;
+    resource: BriefResource;
   };
   /** The viewer's membership in the brief's workspace; null for a visitor. */
   member: Member | null;
@@ -34,27 +36,18 @@ export async function findPublication(
   tx: Tx = db,
 ): Promise<Publication | null> {
   if (!SLUG.test(slug)) return null;
-  const brief = await tx.brief.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      workspaceId: true,
-      deletedAt: true,
-      publicLink: true,
-      workspace: { select: { slug: true } },
-      _count: { select: { versions: true } },
-    },
-  });
-  if (!brief || brief._count.versions === 0) return null;
-  const member = userId ? await findMemberForWorkspace(brief.workspaceId, userId, tx) : null;
-  const resource = {
-    kind: "brief" as const,
-    workspaceId: brief.workspaceId,
-    deletedAt: brief.deletedAt,
-    publicLink: brief.publicLink,
-  };
-  if (!can(member, "brief.readVersions", resource)) return null;
+  const access = await nullWhenRefused(
+    loadBriefForUser(userId, { slug }, "brief.readVersions", {
+      tx,
+      select: {
+        slug: true,
+        workspace: { select: { slug: true } },
+        _count: { select: { versions: true } },
+      },
+    }),
+  );
+  if (!access || access.brief._count.versions === 0) return null;
+  const { brief, member } = access;
   return {
     brief: {
       id: brief.id,
@@ -62,6 +55,7 @@ export async function findPublication(
       workspaceId: brief.workspaceId,
       workspaceSlug: brief.workspace.slug,
       publicLink: brief.publicLink,
+      resource: brief.resource,
     },
     member,
   };
@@ -155,7 +149,7 @@ export async function getVersion(
 
 /** A version by id (export routes, compare), or null. */
 export async function getVersionById(id: string, tx: Tx = db): Promise<PublishedVersion | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const row = await tx.briefVersion.findUnique({ where: { id }, select: versionSelect });
   return row ? toVersion(row) : null;
 }

@@ -51,12 +51,7 @@ export async function loadReaderView(
   const found = await getVersion(brief.id, number, tx);
   if (!found) return null;
   const versions = await listVersions(brief.id, tx);
-  const resource = {
-    kind: "brief" as const,
-    workspaceId: brief.workspaceId,
-    deletedAt: null,
-    publicLink: brief.publicLink,
-  };
+  const { resource } = brief;
   const path = versionPath(brief.slug, found.number);
   const workspaceBrief = `/w/${encodeURIComponent(brief.workspaceSlug)}/briefs/${brief.id}`;
   return {

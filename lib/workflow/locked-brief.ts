@@ -1,6 +1,8 @@
 import type { Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
-import { can, type BriefAction, type BriefResource, type Member } from "@/lib/policy/can";
+import { authorizeBrief, briefResource } from "@/lib/briefs/load-brief";
+import type { BriefAction, Member } from "@/lib/policy/can";
+import { isUuid } from "@/lib/validation/uuid";
 import type { BriefStatus } from "./state-machine";
 
 export type LockedBrief = {
@@ -42,16 +44,6 @@ type Row = {
   viewers_may_comment: boolean;
 };
 
-export function briefResource(brief: LockedBrief): BriefResource {
-  return {
-    kind: "brief",
-    workspaceId: brief.workspaceId,
-    deletedAt: brief.deletedAt,
-    viewersMayComment: brief.viewersMayComment,
-    publicLink: brief.publicLink,
-  };
-}
-
 /**
  * Locks the brief row (SELECT … FOR UPDATE) for the rest of the transaction, so two
  * workflow steps on one brief run one after the other (two publish clicks → one version),
@@ -64,7 +56,7 @@ export async function lockBrief(
   briefId: string,
   action: BriefAction,
 ): Promise<LockedBrief> {
-  if (!/^[0-9a-f-]{36}$/i.test(briefId)) throw new DomainError("notFound");
+  if (!isUuid(briefId)) throw new DomainError("notFound");
   const [row] = await tx.$queryRaw<Row[]>`
     SELECT b.id, b.workspace_id, b.title, b.language, b.direction::text AS direction,
            b.citation_style, b.status, b.deleted_at, b.slug, b.public_link,
@@ -92,9 +84,6 @@ export async function lockBrief(
     fourEyes: row.four_eyes,
     viewersMayComment: row.viewers_may_comment,
   };
-  const resource = briefResource(brief);
-  if (!can(member, action, resource)) {
-    throw new DomainError(can(member, "brief.read", resource) ? "forbidden" : "notFound");
-  }
+  authorizeBrief(member, action, briefResource(brief));
   return brief;
 }

@@ -3,6 +3,7 @@
  * frozen live document. Runs under the brief row lock, so concurrent clicks publish once:
  * the second click finds the brief PUBLISHED with the same content and gets that version.
  */
+import { briefResource } from "@/lib/briefs/load-brief";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import { takeSnapshot } from "@/lib/history/snapshots";
@@ -12,7 +13,7 @@ import type { PublishProblem } from "@/lib/publishing/frozen";
 import { loadLiveDocument } from "@/lib/publishing/live-document";
 import { createVersion, ensureSlug } from "@/lib/publishing/versions";
 import { parseOrThrow } from "@/lib/validation/parse";
-import { briefResource, lockBrief } from "./locked-brief";
+import { lockBrief } from "./locked-brief";
 import { publishSchema, type PublishInput } from "./schema";
 import { assertTransition } from "./service";
 import {

@@ -1,6 +1,7 @@
 /** What the review panel of a brief shows (reads only). */
 import { db, type Tx } from "@/lib/db";
-import { can, type BriefResource, type Member } from "@/lib/policy/can";
+import { loadBrief, nullWhenRefused } from "@/lib/briefs/load-brief";
+import { can, type Member } from "@/lib/policy/can";
 import { editedSince } from "./four-eyes";
 import { EVENT_ACTION, eventsFrom, type BriefStatus, type PersonEvent } from "./state-machine";
 
@@ -35,30 +36,21 @@ export async function reviewPanel(
   briefId: string,
   tx: Tx = db,
 ): Promise<ReviewPanelData | null> {
-  const brief = await tx.brief.findFirst({
-    where: { id: briefId, workspaceId: member.workspaceId },
-    select: {
-      id: true,
-      workspaceId: true,
-      deletedAt: true,
-      status: true,
-      slug: true,
-      publicLink: true,
-      approvedAt: true,
-      reviewCycleStartedAt: true,
-      approvedBy: { select: { name: true } },
-      workspace: { select: { fourEyes: true, viewersMayComment: true } },
-    },
-  });
+  const brief = await nullWhenRefused(
+    loadBrief(member, briefId, "brief.read", {
+      tx,
+      select: {
+        status: true,
+        slug: true,
+        approvedAt: true,
+        reviewCycleStartedAt: true,
+        approvedBy: { select: { name: true } },
+        workspace: { select: { fourEyes: true } },
+      },
+    }),
+  );
   if (!brief || brief.deletedAt) return null;
-  const resource: BriefResource = {
-    kind: "brief",
-    workspaceId: brief.workspaceId,
-    deletedAt: brief.deletedAt,
-    viewersMayComment: brief.workspace.viewersMayComment,
-    publicLink: brief.publicLink,
-  };
-  if (!can(member, "brief.read", resource)) return null;
+  const { resource } = brief;
   // A published brief is revised in place: the first edit returns it to DRAFT at the next
   // compaction, which this page may not have seen yet. So "submit" is offered; the service
   // reads the live content and refuses when nothing changed since publication.

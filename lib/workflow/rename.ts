@@ -1,4 +1,4 @@
-import { authorizedBrief } from "@/lib/briefs/service";
+import { loadBrief } from "@/lib/briefs/load-brief";
 import { renameBriefSchema } from "@/lib/briefs/schema";
 import { db, type Tx } from "@/lib/db";
 import type { Member } from "@/lib/policy/can";
@@ -32,7 +32,7 @@ export async function returnToDraftAfterRename(
 export async function renameBrief(member: Member, briefId: string, title: string, tx: Tx = db) {
   const parsed = parseOrThrow(renameBriefSchema, { title });
   const rename = async (t: Tx) => {
-    await authorizedBrief(member, briefId, "brief.rename", t);
+    await loadBrief(member, briefId, "brief.rename", { tx: t });
     const [locked] = await t.$queryRaw<{ title: string; status: BriefStatus }[]>`
       SELECT title, status FROM briefs WHERE id = ${briefId}::uuid FOR UPDATE`;
     const renamed = await t.brief.update({

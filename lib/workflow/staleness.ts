@@ -7,7 +7,8 @@
  */
 import { dataDiff, type EmbedResultChange, type RowChange } from "@/lib/compare/data-diff";
 import { db, type Tx } from "@/lib/db";
-import { can, type Member } from "@/lib/policy/can";
+import { loadBrief, nullWhenRefused } from "@/lib/briefs/load-brief";
+import type { Member } from "@/lib/policy/can";
 import { freezeData } from "@/lib/publishing/freeze";
 import type { FrozenEmbeds, FrozenIncident } from "@/lib/publishing/frozen";
 import { loadLiveDocument } from "@/lib/publishing/live-document";
@@ -34,11 +35,10 @@ export async function reviewStaleness(
   briefId: string,
   tx: Tx = db,
 ): Promise<Staleness | null> {
-  const brief = await tx.brief.findFirst({
-    where: { id: briefId, workspaceId: member.workspaceId },
-    select: { id: true, workspaceId: true, deletedAt: true, status: true },
-  });
-  if (!brief || !can(member, "brief.read", { kind: "brief", ...brief })) return null;
+  const brief = await nullWhenRefused(
+    loadBrief(member, briefId, "brief.read", { tx, select: { status: true } }),
+  );
+  if (!brief) return null;
   if (brief.status !== "IN_REVIEW" && brief.status !== "APPROVED") return null;
   const submit = await tx.briefTransition.findFirst({
     where: { briefId, kind: "SUBMIT" },

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { mintCollabToken } from "@/lib/auth/collab-token";
-import { findBriefAccess } from "@/lib/briefs/brief-access";
+import { loadBriefForUser, nullWhenRefused } from "@/lib/briefs/load-brief";
 import { errorJson, NO_STORE, userRoute } from "@/lib/http/route";
 import { can } from "@/lib/policy/can";
 
@@ -11,8 +11,9 @@ export const dynamic = "force-dynamic";
  * server verifies it and asks `can()` again with the membership it reads itself.
  */
 export const POST = userRoute<{ briefId: string }>(async ({ params: { briefId }, user }) => {
-  const access = await findBriefAccess(briefId, user.id);
-  if (!access) return errorJson(404, "notFound");
+  const access = await nullWhenRefused(loadBriefForUser(user.id, { id: briefId }, "brief.read"));
+  // A readable brief always has a member: no public link opens the live document.
+  if (!access?.member) return errorJson(404, "notFound");
   const token = await mintCollabToken({
     userId: user.id,
     name: user.name,
@@ -22,7 +23,7 @@ export const POST = userRoute<{ briefId: string }>(async ({ params: { briefId },
     sessionVersion: user.sessionVersion,
   });
   return NextResponse.json(
-    { token, readOnly: !can(access.member, "brief.edit", access.brief) },
+    { token, readOnly: !can(access.member, "brief.edit", access.brief.resource) },
     { headers: NO_STORE },
   );
 });

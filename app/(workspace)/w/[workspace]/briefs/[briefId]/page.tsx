@@ -1,24 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { BriefActions } from "@/components/briefs/BriefActions";
 import { BriefEditor } from "@/components/editor/BriefEditor";
 import { BriefHistoryLinks } from "@/components/history/BriefHistoryLinks";
 import { StatusBadge } from "@/components/briefs/StatusBadge";
 import { ReviewPanel } from "@/components/workflow/ReviewPanel";
-import { findReadableBrief } from "@/lib/briefs/queries";
-import { can } from "@/lib/policy/can";
-import { requireWorkspace } from "@/lib/workspaces/access";
+import { requireBriefPage } from "@/lib/briefs/brief-page";
 
 type Props = { params: Promise<{ workspace: string; briefId: string }> };
 
 async function load({ params }: Props) {
   const { workspace: slug, briefId } = await params;
-  const access = await requireWorkspace(slug);
-  const brief = await findReadableBrief(access.member, briefId);
-  if (!brief) notFound();
-  return { ...access, brief };
+  return requireBriefPage(slug, briefId);
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -27,17 +21,10 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function BriefPage(props: Props) {
-  const { workspace, member, brief, user } = await load(props);
+  const { workspace, member, brief, user, permissions } = await load(props);
   const t = await getTranslations();
   const format = await getFormatter();
-  const resource = {
-    kind: "brief",
-    workspaceId: brief.workspaceId,
-    deletedAt: brief.deletedAt,
-    viewersMayComment: brief.viewersMayComment,
-    publicLink: brief.publicLink,
-  } as const;
-  const canEdit = can(member, "brief.edit", resource);
+  const { canEdit } = permissions;
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
 
   return (
@@ -88,16 +75,16 @@ export default async function BriefPage(props: Props) {
       </dl>
       <BriefHistoryLinks
         base={`/w/${workspace.slug}/briefs/${brief.id}`}
-        canHistory={can(member, "brief.history", resource)}
-        canCompare={can(member, "brief.readVersions", resource)}
+        canHistory={permissions.canHistory}
+        canCompare={permissions.canReadVersions}
       />
-      {(can(member, "brief.rename", resource) || can(member, "brief.restore", resource)) && (
+      {(permissions.canRename || permissions.canRestore) && (
         <BriefActions
           workspaceSlug={workspace.slug}
           brief={{ id: brief.id, title: brief.title, deleted: brief.deletedAt !== null }}
-          canRename={can(member, "brief.rename", resource)}
-          canDelete={can(member, "brief.delete", resource)}
-          canRestore={can(member, "brief.restore", resource)}
+          canRename={permissions.canRename}
+          canDelete={permissions.canDelete}
+          canRestore={permissions.canRestore}
         />
       )}
       <ReviewPanel workspaceSlug={workspace.slug} briefId={brief.id} member={member} />

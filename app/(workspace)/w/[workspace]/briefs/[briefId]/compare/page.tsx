@@ -10,7 +10,7 @@ import { compareBrief, compareChoices } from "@/lib/compare/queries";
 import { parseRef } from "@/lib/compare/refs";
 import { isDatabaseUnavailableError } from "@/lib/errors/database-unavailable";
 import { isDomainError } from "@/lib/errors/domain-error";
-import { requireBriefPage } from "@/lib/history/brief-page-access";
+import { requireBriefPage } from "@/lib/briefs/brief-page";
 
 type Props = {
   params: Promise<{ workspace: string; briefId: string }>;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { BriefSubpageHeader } from "@/components/history/BriefSubpageHeader";
 import { getTranslations } from "next-intl/server";
 import { SnapshotList } from "@/components/history/SnapshotList";
-import { requireBriefPage } from "@/lib/history/brief-page-access";
+import { requireBriefPage } from "@/lib/briefs/brief-page";
 import { listSnapshots } from "@/lib/history/queries";
 
 type Props = { params: Promise<{ workspace: string; briefId: string }> };
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HistoryPage({ params }: Props) {
   const { workspace: slug, briefId } = await params;
-  const { workspace, member, brief, allowed } = await requireBriefPage(
+  const { workspace, member, brief, permissions } = await requireBriefPage(
     slug,
     briefId,
     "brief.history",
@@ -39,7 +39,7 @@ export default async function HistoryPage({ params }: Props) {
         snapshots={snapshots}
         base={base}
         language={brief.language}
-        canRestore={allowed("brief.restoreSnapshot")}
+        canRestore={permissions.canRestoreSnapshot}
       />
     </article>
   );

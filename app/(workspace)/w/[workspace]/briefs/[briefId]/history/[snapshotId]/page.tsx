@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { isDatabaseUnavailableError } from "@/lib/errors/database-unavailable";
 import { isDomainError } from "@/lib/errors/domain-error";
-import { requireBriefPage } from "@/lib/history/brief-page-access";
+import { requireBriefPage } from "@/lib/briefs/brief-page";
 import { findSnapshot } from "@/lib/history/queries";
 import { renderSnapshotHtml } from "@/lib/history/render-snapshot";
 import { sanitizePublishedHtml } from "@/lib/publishing/sanitize-html";
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SnapshotPage({ params }: Props) {
   const { workspace: slug, briefId, snapshotId } = await params;
-  const { workspace, member, brief, allowed } = await requireBriefPage(
+  const { workspace, member, brief, permissions } = await requireBriefPage(
     slug,
     briefId,
     "brief.history",
@@ -54,13 +54,13 @@ export default async function SnapshotPage({ params }: Props) {
       </header>
       <div className="snapshot-actions">
         <Link href={`${base}/compare?from=s:${snapshot.id}&to=draft`}>{t("compareWithDraft")}</Link>
-        {allowed("brief.restoreSnapshot") && (
+        {permissions.canRestoreSnapshot && (
           <Link href={`${base}?restore=${snapshot.id}`} data-testid="restore-link">
             {t("restore")}
           </Link>
         )}
       </div>
-      {allowed("brief.restoreSnapshot") && <p className="muted">{t("restoreHint")}</p>}
+      {permissions.canRestoreSnapshot && <p className="muted">{t("restoreHint")}</p>}
       <p className="muted">{t("dataNow")}</p>
       <div
         className="reader-body snapshot-body"
