@@ -1,7 +1,8 @@
 /**
- * Freezing a brief for publication (issue 6): the live document's text, the results of
+ * Freezing a brief for publication: the live document's text, the results of
  * every incident embed and cited incident row as they are now, and the footnotes and
- * bibliography. Reads only; B's publish action stores the result with createVersion.
+ * bibliography. Reads only; publishing (lib/workflow/publish.ts) stores the result with
+ * createVersion.
  */
 import { loadBrief } from "@/lib/briefs/load-brief";
 import { collectCitationsFromJson } from "@/lib/editor/citation";

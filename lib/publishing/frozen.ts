@@ -1,5 +1,5 @@
 /**
- * What a published version freezes besides its text (issue 6): the results of every embed
+ * What a published version freezes besides its text: the results of every embed
  * and incident citation as they were, and the footnotes and bibliography. Stored as JSON in
  * BriefVersion.embeds / .citations and in the SUBMIT transition's data (staleness), read by
  * the reader page, compare and export. Self-contained: rendering a version needs nothing

@@ -1,5 +1,5 @@
 /**
- * The four-eyes rule (issue 6): when the workspace has it on, an approver who edited the
+ * The four-eyes rule: when the workspace has it on, an approver who edited the
  * draft since the start of its review cycle (creation, then each publication) cannot
  * approve it; another approver must. "Edited" covers both what compaction has already
  * recorded (BriefContributor) and updates still waiting in the log, so approving right

@@ -1,5 +1,5 @@
 /**
- * Publication (issue 6): APPROVED → PUBLISHED, creating an immutable BriefVersion from the
+ * Publication: APPROVED → PUBLISHED, creating an immutable BriefVersion from the
  * frozen live document. Runs under the brief row lock, so concurrent clicks publish once:
  * the second click finds the brief PUBLISHED with the same content and gets that version.
  */

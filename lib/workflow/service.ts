@@ -1,5 +1,5 @@
 /**
- * Review workflow steps (issue 6). Each runs in one transaction that locks the brief row,
+ * Review workflow steps. Each runs in one transaction that locks the brief row,
  * asks the policy, asks the state machine, then writes the new status, an audit-log entry
  * with the content hash of the live draft, and a draft-history snapshot. Publication, which
  * also freezes a version, is in ./publish.ts.

@@ -1,5 +1,5 @@
 /**
- * Staleness before approval (issue 6): the data behind a draft's embeds and cited incident
+ * Staleness before approval: the data behind a draft's embeds and cited incident
  * rows was frozen when it was submitted (the SUBMIT transition's data); reviewers are warned
  * when the same queries and rows give different results now (a re-import changed them).
  * Embeds or citations added or removed by editing are text changes, not stale data, so

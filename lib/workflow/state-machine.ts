@@ -1,5 +1,5 @@
 /**
- * The review workflow as a pure function (issue 6): which event moves a brief from which
+ * The review workflow as a pure function: which event moves a brief from which
  * status to which, and which policy action a person needs to cause it. The service checks
  * both; the UI asks the same table which buttons to show.
  *
