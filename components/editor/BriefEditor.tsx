@@ -26,7 +26,7 @@ type Props = {
   collabUrl: string;
   user: { id: string; name: string };
   readOnly: boolean;
-  /** When set, the comments side panel and highlights are shown (part A of issue 6). */
+  /** When set, the comments side panel and the highlights of commented text are shown. */
   comments?: { workspaceSlug: string };
   language: string;
   direction: "ltr" | "rtl";

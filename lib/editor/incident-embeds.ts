@@ -1,5 +1,5 @@
 /**
- * Incident data embedded in a brief (issue 5): a live table, an inline figure and a chart.
+ * Incident data embedded in a brief: a live table, an inline figure and a chart.
  * Each node stores its *query* (a JSON embed spec, see lib/incidents/query-schema.ts), never
  * its results: drafts recompute live, and publishing can freeze the results of the same
  * query. Citations of incident rows use the shared `citation` node (items of kind

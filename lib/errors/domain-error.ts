@@ -27,7 +27,7 @@ export type ErrorCode =
   | "importTooLarge"
   | "importUnreadable"
   | "citationStyleUnknown"
-  // incident imports (issue 5)
+  // incident imports (lib/incidents)
   | "importEncoding"
   | "importEmpty"
   | "importDelimiter"
@@ -38,7 +38,7 @@ export type ErrorCode =
   | "importHasErrors"
   | "importNothingToCommit"
   | "incidentUnknownSource"
-  // review workflow (issue 6, lib/workflow)
+  // review workflow (lib/workflow)
   | "workflowInvalidTransition"
   | "workflowCommentRequired"
   | "workflowFourEyes"

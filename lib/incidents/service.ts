@@ -33,7 +33,7 @@ export const manualIncidentSchema = z
     fatalitiesBest: count.default(0),
     civilianDeaths: count.nullable().default(null),
     description: text(5000),
-    /** Source-library ids (issue 4) the incident rests on. */
+    /** Ids in the workspace's source library (lib/sources) the incident rests on. */
     sourceIds: z.array(z.uuid()).max(50).default([]),
   })
   .refine((v) => !v.dateEnd || v.dateEnd >= v.dateStart, { path: ["dateEnd"] });
