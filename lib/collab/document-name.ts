@@ -2,11 +2,12 @@
  * Collab documents are named `brief.<uuid>`: the one place that formats and parses them, so
  * the browser, the server and the tests cannot disagree.
  */
+import { isUuid } from "../validation/uuid";
+
 const PREFIX = "brief.";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function briefDocumentName(briefId: string): string {
-  if (!UUID.test(briefId)) throw new Error(`Not a brief id: ${briefId}`);
+  if (!isUuid(briefId)) throw new Error(`Not a brief id: ${briefId}`);
   return `${PREFIX}${briefId.toLowerCase()}`;
 }
 
@@ -14,5 +15,5 @@ export function briefDocumentName(briefId: string): string {
 export function parseBriefDocumentName(documentName: string): string | null {
   if (!documentName.startsWith(PREFIX)) return null;
   const id = documentName.slice(PREFIX.length);
-  return UUID.test(id) ? id.toLowerCase() : null;
+  return isUuid(id) ? id.toLowerCase() : null;
 }

@@ -11,6 +11,7 @@ import {
 } from "./queries";
 import { embedSpecSchema, type EmbedSpec, type IncidentSort } from "./query-schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { isUuid } from "@/lib/validation/uuid";
 
 /** Parses a stored embed spec (a node attribute); a broken one is a validation error. */
 export function parseEmbedSpec(value: unknown): EmbedSpec {
@@ -148,7 +149,7 @@ export const CITED_INCIDENT_SELECT = {
 /** What a footnote says about cited incident rows: dataset, version, row id, access date. */
 export async function citedIncidents(member: Member, ids: string[], tx: Tx = db) {
   assertCanRead(member);
-  const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)).slice(0, 50);
+  const valid = ids.filter(isUuid).slice(0, 50);
   const rows = await tx.incident.findMany({
     where: { workspaceId: member.workspaceId, id: { in: valid } },
     select: CITED_INCIDENT_SELECT,

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, type Member } from "@/lib/policy/can";
 import { assertCanRead } from "./queries";
 import { compactFilter, incidentFilterSchema } from "./query-schema";
+import { isUuid } from "@/lib/validation/uuid";
 
 /** Who may change or delete a saved query: the member who saved it, or an admin. */
 function mayChange(member: Member, query: { createdById: string }): boolean {
@@ -65,7 +66,7 @@ export async function listSavedQueries(member: Member, tx: Tx = db) {
 /** Deletes a saved query: the member who saved it, or an admin. */
 export async function deleteSavedQuery(member: Member, id: string, tx: Tx = db) {
   assertCanRead(member);
-  const query = /^[0-9a-f-]{36}$/i.test(id)
+  const query = isUuid(id)
     ? await tx.incidentQuery.findFirst({
         where: { id, workspaceId: member.workspaceId },
         select: { createdById: true },

@@ -6,6 +6,7 @@ import { can, type Member } from "@/lib/policy/can";
 import { sourcesByIds } from "@/lib/sources/queries";
 import { actorNames, actorResolver } from "./actors";
 import { searchText, yearMonth, type IncidentValues } from "./csv/incident-values";
+import { isUuid } from "@/lib/validation/uuid";
 
 const text = (max: number) =>
   z.preprocess((v) => (v === "" ? null : v), z.string().trim().max(max).nullable().default(null));
@@ -155,15 +156,13 @@ export async function deleteIncidentNote(member: Member, noteId: string, tx: Tx 
   if (deleted.count === 0) throw new DomainError("notFound");
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Everything the detail page shows about one row: every field, its import batch, the changes
  * re-imports made to it (newest first), its notes and, for in-house rows, its sources.
  * Null when the row is not in the member's workspace (the page answers 404).
  */
 export async function getIncidentDetail(member: Member, id: string, tx: Tx = db) {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   if (!can(member, "incident.read", { kind: "workspace", id: member.workspaceId })) return null;
   const incident = await tx.incident.findFirst({
     where: { id, workspaceId: member.workspaceId },

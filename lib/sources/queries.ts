@@ -2,9 +2,9 @@ import { db, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, type Member } from "@/lib/policy/can";
 import type { ListSourcesFilter } from "./schema";
+import { isUuid } from "@/lib/validation/uuid";
 
 const LIST_LIMIT = 300;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const sourceSelect = {
   id: true,
@@ -80,7 +80,7 @@ export async function listSources(member: Member, filter: ListSourcesFilter, tx:
 }
 
 export async function findSource(member: Member, sourceId: string, tx: Tx = db) {
-  if (!UUID.test(sourceId) || !readable(member)) return null;
+  if (!isUuid(sourceId) || !readable(member)) return null;
   return tx.source.findFirst({
     where: { id: sourceId, workspaceId: member.workspaceId },
     select: sourceSelect,
@@ -89,7 +89,7 @@ export async function findSource(member: Member, sourceId: string, tx: Tx = db) 
 
 /** Sources of a workspace by id (archived included: they stay citable). */
 export async function sourcesByIds(workspaceId: string, ids: string[], tx: Tx = db) {
-  const valid = [...new Set(ids.filter((id) => UUID.test(id)))];
+  const valid = [...new Set(ids.filter(isUuid))];
   if (valid.length === 0) return [];
   return tx.source.findMany({
     where: { workspaceId, id: { in: valid } },
@@ -108,7 +108,7 @@ export async function findCitingBriefs(
   sourceId: string,
   tx: Tx = db,
 ): Promise<CitingBrief[]> {
-  if (!UUID.test(sourceId)) return [];
+  if (!isUuid(sourceId)) return [];
   const rows = await tx.$queryRaw<{ id: string; title: string; deleted_at: Date | null }[]>`
     SELECT b.id, b.title, b.deleted_at
     FROM briefs b JOIN brief_documents d ON d.brief_id = b.id

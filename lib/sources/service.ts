@@ -5,6 +5,7 @@ import { can, type Member, type WorkspaceAction } from "@/lib/policy/can";
 import { doiKey, titleKey, urlKey } from "./keys";
 import { findCitingBriefs } from "./queries";
 import { sourceInputSchema, type SourceData, type SourceInput } from "./schema";
+import { isUuid } from "@/lib/validation/uuid";
 
 const SOURCE_CODES = new Set<ErrorCode>([
   "titleRequired",
@@ -100,7 +101,7 @@ export async function createSource(member: Member, input: SourceInput, tx: Tx = 
 }
 
 async function ownSource(member: Member, sourceId: string, tx: Tx) {
-  const source = /^[0-9a-f-]{36}$/i.test(sourceId)
+  const source = isUuid(sourceId)
     ? await tx.source.findFirst({
         where: { id: sourceId, workspaceId: member.workspaceId },
         select: { id: true, title: true },

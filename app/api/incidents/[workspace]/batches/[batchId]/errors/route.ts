@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { NO_STORE, workspaceRoute } from "@/lib/http/route";
 import { errorReportCsv } from "@/lib/incidents/csv/write-csv";
+import { isUuid } from "@/lib/validation/uuid";
 
 export const dynamic = "force-dynamic";
 
@@ -8,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const GET = workspaceRoute<{ workspace: string; batchId: string }>(
   "incident.read",
   async ({ params: { batchId }, member }) => {
-    const batch = /^[0-9a-f-]{36}$/i.test(batchId)
+    const batch = isUuid(batchId)
       ? await db.importBatch.findFirst({
           where: { id: batchId, workspaceId: member.workspaceId },
           select: { errors: true, fileName: true },
