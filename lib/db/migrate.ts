@@ -5,6 +5,7 @@
  * and our offline shim exactly as it does for contributors.
  */
 import { spawn } from "node:child_process";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -44,6 +45,32 @@ export function runPrisma(
       else reject(new Error(`prisma ${args.join(" ")} failed (exit ${code}):\n${output.trim()}`));
     });
   });
+}
+
+/**
+ * True when prisma/migrations holds a migration the database at `url` has not finished
+ * applying (or it has no migration table yet). Asking costs one query, where the Prisma CLI
+ * costs a second or more of start-up: a second `npm start` skips it when nothing is new.
+ */
+export async function migrationsPending(url: string): Promise<boolean> {
+  const local = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT migration_name AS name FROM _prisma_migrations
+        WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    const applied = new Set(rows.map((row) => row.name));
+    return local.some((name) => !applied.has(name));
+  } catch (error) {
+    if (errorCode(error) === "42P01") return true; // a fresh database: no migration table yet
+    throw error;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /** Apply every pending migration in prisma/migrations to the database at `url`. */

@@ -14,7 +14,7 @@ import { BIN, ROOT, run, superviseService } from "./processes";
 export async function prepareDatabase(echo = false): Promise<string> {
   const { asRole, grantRuntimeRole, isRestrictedRole, roleOf, RUNTIME_ROLE } =
     await import("../db/runtime-role");
-  const { ensureDatabaseExists, migrateDeploy } = await import("../db/migrate");
+  const { ensureDatabaseExists, migrateDeploy, migrationsPending } = await import("../db/migrate");
   const configured = process.env.DATABASE_URL;
   if (!configured) {
     // Supervised like the servers: a database that dies is started again on the same data
@@ -29,13 +29,13 @@ export async function prepareDatabase(echo = false): Promise<string> {
     const ownerUrl = match[1]!;
     const dir = process.env.EMBEDDED_DB_DIR ?? ".data/postgres";
     console.log(`Embedded PostgreSQL ready (data in ${path.relative(ROOT, dir) || dir}).`);
-    await migrateDeploy(ownerUrl);
+    if (await migrationsPending(ownerUrl)) await migrateDeploy(ownerUrl);
     await grantRuntimeRole(ownerUrl, RUNTIME_ROLE, { create: true });
     return asRole(ownerUrl, RUNTIME_ROLE);
   }
   const ownerUrl = process.env.MIGRATION_DATABASE_URL || configured;
   await ensureDatabaseExists(ownerUrl);
-  await migrateDeploy(ownerUrl);
+  if (await migrationsPending(ownerUrl)) await migrateDeploy(ownerUrl);
   if (roleOf(ownerUrl) !== roleOf(configured)) await grantRuntimeRole(ownerUrl, roleOf(configured));
   if (!(await isRestrictedRole(configured))) {
     console.warn(

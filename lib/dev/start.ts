@@ -71,15 +71,18 @@ async function main() {
   }
 
   // Both servers are supervised: one that crashes is started again with the same settings.
-  await superviseService(collabService(env, true));
-  await superviseService({
-    name: "web",
-    command: BIN("next"),
-    args: [dev ? "dev" : "start", "-p", String(port)],
-    env,
-    ready: /Ready|started server|Local:/i,
-    echo: true,
-  });
+  // They need nothing of each other to start, so they start side by side.
+  await Promise.all([
+    superviseService(collabService(env, true)),
+    superviseService({
+      name: "web",
+      command: BIN("next"),
+      args: [dev ? "dev" : "start", "-p", String(port)],
+      env,
+      ready: /Ready|started server|Local:/i,
+      echo: true,
+    }),
+  ]);
 
   const { DEMO_PASSWORD, DEMO_USERS } = await import("../demo/content");
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
