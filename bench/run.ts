@@ -39,8 +39,8 @@ async function main() {
   const header = [
     "# Benchmarks",
     "",
-    "Written by `npm run bench` (each section notes when and on what it last ran). Targets come from the issues;",
-    "they are measured here, never asserted in timed unit tests.",
+    "Written by `npm run bench` (each section notes when and on what it last ran). Each section states its",
+    "targets; they are measured here, never asserted in timed unit tests.",
     "",
     `Last assembled: ${new Date().toISOString()} on ${machine()}.`,
   ].join("\n");

@@ -122,7 +122,7 @@ async function main() {
     const counts = await incidentTotals(member, kayesJnim);
 
     const lines = [
-      "## Incidents (issue 5)",
+      "## Incident data: import and search queries",
       "",
       `Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}, PostgreSQL via \`${database.embedded ? "embedded PostgreSQL 17" : "TEST_DATABASE_URL / 127.0.0.1:5432"}\`. `,
       `${ROWS.toLocaleString("en")} generated ACLED-format incidents (bench/incidents/generate.ts), one workspace. Queries go through lib/incidents (Prisma 7 + adapter-pg), ${RUNS} runs each after 5 warm-up runs.`,

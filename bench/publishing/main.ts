@@ -1,5 +1,5 @@
 /**
- * Publishing benchmark (`npm run bench -- publishing`, issue 6): a 50-page brief (~25,000
+ * Publishing benchmark (`npm run bench -- publishing`): a 50-page brief (~25,000
  * words, ~150 citations, 10 incident embeds over generated ACLED rows imported through the
  * real importer) in a real Postgres. Measures publication (freezeBrief + createVersion),
  * the reader page's data, PDF (cold browser, then warm) and DOCX generation.
@@ -203,7 +203,7 @@ async function main() {
     const pages = (await getDocumentProxy(new Uint8Array(pdf))).numPages;
 
     const lines = [
-      "## Publishing and export (issue 6)",
+      "## Publishing and export: publication, reader page, PDF and DOCX",
       "",
       `Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}, PostgreSQL via \`${database.embedded ? "embedded PostgreSQL 17" : "TEST_DATABASE_URL / 127.0.0.1:5432"}\`, Chromium via playwright-core; load average ${os
         .loadavg()
