@@ -46,7 +46,10 @@ async function main() {
   const databaseUrl = await prepareDatabase();
   process.env.DATABASE_URL = databaseUrl;
   const { seedDemo } = await import("../demo/seed");
-  await seedDemo();
+  // The demo is seeded while the build is checked and the servers start; the address is
+  // printed only once it is there.
+  const seeding = seedDemo();
+  seeding.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
 
   const env: Env = {
     DATABASE_URL: databaseUrl,
@@ -84,6 +87,7 @@ async function main() {
     }),
   ]);
 
+  await seeding;
   const { DEMO_PASSWORD, DEMO_USERS } = await import("../demo/content");
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   console.log(`\nBriefroom is running (ready in ${seconds} s): open ${appUrl}`);
