@@ -1,4 +1,3 @@
-import type { JSONContent } from "@tiptap/core";
 import type { Node as ProseMirrorNode, Schema } from "@tiptap/pm/model";
 import { yXmlFragmentToProseMirrorRootNode } from "y-prosemirror";
 import * as Y from "yjs";
@@ -36,14 +35,4 @@ export function proseMirrorNodeFromYDoc(
   schema: Schema = editorSchema(),
 ): ProseMirrorNode {
   return proseMirrorNodeFromUpdate(Y.encodeStateAsUpdate(ydoc), schema);
-}
-
-/** ProseMirror JSON of a Y.Doc (fragment "default"), for publishing and non-collab readers. */
-export function yDocToJson(ydoc: Y.Doc, schema: Schema = editorSchema()): JSONContent {
-  return proseMirrorNodeFromYDoc(ydoc, schema).toJSON() as JSONContent;
-}
-
-/** ProseMirror JSON of a Yjs update (state as stored in BriefDocument.state). */
-export function updateToJson(update: Uint8Array, schema: Schema = editorSchema()): JSONContent {
-  return proseMirrorNodeFromUpdate(update, schema).toJSON() as JSONContent;
 }

@@ -1,7 +1,6 @@
 import type { Node as ProseMirrorNode, Schema } from "@tiptap/pm/model";
-import type * as Y from "yjs";
 import { editorSchema } from "./schema";
-import { proseMirrorNodeFromUpdate, proseMirrorNodeFromYDoc } from "./to-json";
+import { proseMirrorNodeFromUpdate } from "./to-json";
 
 /**
  * Plain text of a document for search: one line per block (paragraph, heading, list
@@ -11,10 +10,6 @@ export function proseMirrorNodeToText(node: ProseMirrorNode): string {
   return node.textBetween(0, node.content.size, "\n", (leaf) =>
     leaf.type.name === "hardBreak" ? "\n" : "",
   );
-}
-
-export function yDocToText(ydoc: Y.Doc, schema: Schema = editorSchema()): string {
-  return proseMirrorNodeToText(proseMirrorNodeFromYDoc(ydoc, schema));
 }
 
 export function updateToText(update: Uint8Array, schema: Schema = editorSchema()): string {
