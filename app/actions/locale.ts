@@ -1,7 +1,7 @@
 "use server";
 
 import { cookies } from "next/headers";
-import { db } from "@/lib/db";
+import { rememberLocale } from "@/lib/auth/remember-locale";
 import { getSessionUser } from "@/lib/auth/session";
 import { LOCALE_COOKIE, isLocale } from "@/lib/i18n/config";
 
@@ -17,7 +17,7 @@ export async function setLocale(locale: string): Promise<void> {
   await setLocaleCookie(locale);
   const user = await getSessionUser();
   if (user && user.locale !== locale) {
-    await db.user.update({ where: { id: user.id }, data: { locale } });
+    await rememberLocale(user.id, locale);
   }
 }
 

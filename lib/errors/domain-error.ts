@@ -50,7 +50,9 @@ export type ErrorCode =
   | "bodyTooLarge"
   | "savedQueryNameTaken"
   // the database cannot be reached (lib/errors/database-unavailable.ts)
-  | "databaseUnavailable";
+  | "databaseUnavailable"
+  // a server without Chromium serves DOCX but cannot render a PDF (lib/export)
+  | "pdfUnavailable";
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   notFound: 404,
@@ -72,6 +74,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   bodyTooLarge: 413,
   savedQueryNameTaken: 409,
   databaseUnavailable: 503,
+  pdfUnavailable: 503,
 };
 
 export class DomainError extends Error {

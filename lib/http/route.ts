@@ -79,6 +79,22 @@ export function userRoute<P>(
   });
 }
 
+export type VisitorRouteContext<P> = {
+  request: Request;
+  params: P;
+  /** Null for a visitor who is not signed in. */
+  user: SessionUser | null;
+};
+
+/** A route open to visitors too (the published reader's downloads); the handler decides. */
+export function visitorRoute<P>(
+  handler: (ctx: VisitorRouteContext<P>) => Promise<Response>,
+): RouteHandler<P> {
+  return route(async (request, params: P) =>
+    handler({ request, params, user: await requestUser(request) }),
+  );
+}
+
 export type WorkspaceRouteContext<P> = UserRouteContext<P> & WorkspaceAccess & { member: Member };
 
 /**

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ImportForm } from "@/components/incidents/ImportForm";
-import { db } from "@/lib/db";
+import { listImportBatches } from "@/lib/incidents/import-batches";
 import { requireWorkspace } from "@/lib/workspaces/access";
 
 type Props = { params: Promise<{ workspace: string }> };
@@ -14,26 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ImportIncidentsPage({ params }: Props) {
   const { workspace: slug } = await params;
-  const { workspace } = await requireWorkspace(slug, "incident.import");
-  const batches = await db.importBatch.findMany({
-    where: { workspaceId: workspace.id },
-    orderBy: { createdAt: "desc" },
-    take: 20,
-    select: {
-      id: true,
-      dataset: true,
-      datasetVersion: true,
-      fileName: true,
-      createdAt: true,
-      accessDate: true,
-      inserted: true,
-      updated: true,
-      unchanged: true,
-      removed: true,
-      rejected: true,
-      createdBy: { select: { name: true } },
-    },
-  });
+  const { workspace, member } = await requireWorkspace(slug, "incident.import");
+  const batches = await listImportBatches(member);
   const t = await getTranslations("incidents");
   const format = await getFormatter();
   return (

@@ -1,7 +1,6 @@
-import { db } from "@/lib/db";
 import { NO_STORE, workspaceRoute } from "@/lib/http/route";
 import { errorReportCsv } from "@/lib/incidents/csv/write-csv";
-import { isUuid } from "@/lib/validation/uuid";
+import { findBatchErrors } from "@/lib/incidents/import-batches";
 
 export const dynamic = "force-dynamic";
 
@@ -9,14 +8,7 @@ export const dynamic = "force-dynamic";
 export const GET = workspaceRoute<{ workspace: string; batchId: string }>(
   "incident.read",
   async ({ params: { batchId }, member }) => {
-    const batch = isUuid(batchId)
-      ? await db.importBatch.findFirst({
-          where: { id: batchId, workspaceId: member.workspaceId },
-          select: { errors: true, fileName: true },
-        })
-      : null;
-    if (!batch) return new Response("Not found", { status: 404, headers: NO_STORE });
-    const errors = batch.errors as { line: number; column: string | null; reason: string }[];
+    const { errors } = await findBatchErrors(member, batchId);
     return new Response(errorReportCsv(errors), {
       headers: {
         ...NO_STORE,
