@@ -35,7 +35,7 @@ export type Comparison = {
   data: DataDiff;
 };
 
-function assertCan(member: Member, brief: Brief, ref: CompareRef) {
+function authorizeSide(member: Member, brief: Brief, ref: CompareRef) {
   // Viewers compare published versions only; the draft and its history are for editors.
   const action = ref.kind === "version" ? "brief.readVersions" : "brief.history";
   authorizeBrief(member, action, brief.resource);
@@ -51,7 +51,7 @@ async function loadSide(
   ref: CompareRef,
   tx: Tx,
 ): Promise<CompareSide> {
-  assertCan(member, brief, ref);
+  authorizeSide(member, brief, ref);
   if (ref.kind === "version") {
     const version = await getVersion(brief.id, ref.number, tx);
     if (!version) throw new DomainError("notFound");

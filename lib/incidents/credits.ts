@@ -1,7 +1,7 @@
 import { db, type Tx } from "@/lib/db";
 import type { Member } from "@/lib/policy/can";
 import { datasetAttribution, type DatasetAttribution, type IncidentDataset } from "./attribution";
-import { assertCanRead } from "./queries";
+import { authorizeInWorkspace } from "@/lib/workspaces/authorize";
 
 export type DataCredit = DatasetAttribution & {
   dataset: IncidentDataset;
@@ -15,7 +15,7 @@ export type DataCredit = DatasetAttribution & {
  * (rows removed by a later import left out), largest first. In-house rows owe none.
  */
 export async function dataCredits(member: Member, tx: Tx = db): Promise<DataCredit[]> {
-  assertCanRead(member);
+  authorizeInWorkspace(member, "incident.read", "notFound");
   const groups = await tx.incident.groupBy({
     by: ["dataset", "datasetVersion"],
     where: { workspaceId: member.workspaceId, removedAt: null },

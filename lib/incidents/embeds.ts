@@ -2,7 +2,6 @@ import { db, type Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Member } from "@/lib/policy/can";
 import {
-  assertCanRead,
   incidentSeries,
   incidentTotals,
   incidentWhere,
@@ -12,6 +11,7 @@ import {
 import { embedSpecSchema, type EmbedSpec, type IncidentSort } from "./query-schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/validation/uuid";
+import { authorizeInWorkspace } from "@/lib/workspaces/authorize";
 
 /** Parses a stored embed spec (a node attribute); a broken one is a validation error. */
 export function parseEmbedSpec(value: unknown): EmbedSpec {
@@ -44,7 +44,7 @@ const TABLE_ORDER: Record<IncidentSort, Prisma.IncidentOrderByWithRelationInput>
  * removed (no longer in the file): the brief flags those embeds.
  */
 export async function computeEmbed(member: Member, spec: EmbedSpec, tx: Tx = db) {
-  assertCanRead(member);
+  authorizeInWorkspace(member, "incident.read", "notFound");
   const asOf = new Date().toISOString();
   const lastBatch = await tx.importBatch.findFirst({
     where: { workspaceId: member.workspaceId },
@@ -148,7 +148,7 @@ export const CITED_INCIDENT_SELECT = {
 
 /** What a footnote says about cited incident rows: dataset, version, row id, access date. */
 export async function citedIncidents(member: Member, ids: string[], tx: Tx = db) {
-  assertCanRead(member);
+  authorizeInWorkspace(member, "incident.read", "notFound");
   const valid = ids.filter(isUuid).slice(0, 50);
   const rows = await tx.incident.findMany({
     where: { workspaceId: member.workspaceId, id: { in: valid } },

@@ -1,8 +1,9 @@
 import { db, type Tx } from "@/lib/db";
 import type { Member } from "@/lib/policy/can";
 import { csvLine } from "./csv/write-csv";
-import { assertCanRead, incidentWhere } from "./queries";
+import { incidentWhere } from "./queries";
 import type { IncidentFilter } from "./query-schema";
+import { authorizeInWorkspace } from "@/lib/workspaces/authorize";
 
 export const EXPORT_LIMIT = 200_000;
 const COLUMNS = [
@@ -37,7 +38,7 @@ export async function* exportIncidentsCsv(
   filter: IncidentFilter,
   tx: Tx = db,
 ): AsyncGenerator<string> {
-  assertCanRead(member);
+  authorizeInWorkspace(member, "incident.read", "notFound");
   const where = await incidentWhere(member.workspaceId, filter, tx);
   yield csvLine(COLUMNS);
   let cursor: string | undefined;

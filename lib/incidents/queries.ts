@@ -1,17 +1,12 @@
 import { db, type Tx } from "@/lib/db";
-import { DomainError } from "@/lib/errors/domain-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { can, type Member } from "@/lib/policy/can";
+import type { Member } from "@/lib/policy/can";
 import { actorIdsMatching, adminSpellings, placeSpellings } from "./gazetteer";
 import { normalizeText } from "./normalize";
 import type { IncidentFilter, IncidentSort, ListParams } from "./query-schema";
+import { authorizeInWorkspace } from "@/lib/workspaces/authorize";
 
 export const PAGE_SIZE = 50;
-
-export function assertCanRead(member: Member): void {
-  if (!can(member, "incident.read", { kind: "workspace", id: member.workspaceId }))
-    throw new DomainError("notFound");
-}
 
 /**
  * The Prisma filter for a browser/embed filter. Names are expanded through the gazetteers
@@ -96,7 +91,7 @@ export type IncidentRow = Prisma.IncidentGetPayload<{ select: typeof rowSelect }
 
 /** A page of rows plus the count and fatality total of everything the filter selects. */
 export async function listIncidents(member: Member, params: ListParams, tx: Tx = db) {
-  assertCanRead(member);
+  authorizeInWorkspace(member, "incident.read", "notFound");
   const where = await incidentWhere(member.workspaceId, params, tx);
   const [rows, totals] = await Promise.all([
     tx.incident.findMany({
@@ -126,7 +121,7 @@ export async function incidentSeries(
   period: "month" | "year",
   tx: Tx = db,
 ): Promise<SeriesPoint[]> {
-  assertCanRead(member);
+  authorizeInWorkspace(member, "incident.read", "notFound");
   const where = await incidentWhere(member.workspaceId, filter, tx);
   const groups = await tx.incident.groupBy({
     by: ["yearMonth"],
@@ -166,7 +161,7 @@ function label(k: number, period: "month" | "year"): string {
 
 /** Count and fatality total of a filter. */
 export async function incidentTotals(member: Member, filter: IncidentFilter, tx: Tx = db) {
-  assertCanRead(member);
+  authorizeInWorkspace(member, "incident.read", "notFound");
   const where = await incidentWhere(member.workspaceId, filter, tx);
   const totals = await tx.incident.aggregate({
     where,
@@ -178,7 +173,7 @@ export async function incidentTotals(member: Member, filter: IncidentFilter, tx:
 
 /** Values for the filter drop-downs: regions and event types present in the workspace. */
 export async function filterOptions(member: Member, tx: Tx = db) {
-  assertCanRead(member);
+  authorizeInWorkspace(member, "incident.read", "notFound");
   const [admin1, eventTypes] = await Promise.all([
     tx.incident.groupBy({
       by: ["admin1"],

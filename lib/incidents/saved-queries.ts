@@ -2,9 +2,9 @@ import { db, type Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, type Member } from "@/lib/policy/can";
-import { assertCanRead } from "./queries";
 import { compactFilter, incidentFilterSchema } from "./query-schema";
 import { isUuid } from "@/lib/validation/uuid";
+import { authorizeInWorkspace } from "@/lib/workspaces/authorize";
 
 /** Who may change or delete a saved query: the member who saved it, or an admin. */
 function mayChange(member: Member, query: { createdById: string }): boolean {
@@ -25,7 +25,7 @@ export async function saveQuery(
   input: { name: string; filter: unknown },
   tx: Tx = db,
 ) {
-  assertCanRead(member);
+  authorizeInWorkspace(member, "incident.read", "notFound");
   const name = String(input.name ?? "").trim();
   if (!name) throw new DomainError("titleRequired");
   if (name.length > 200) throw new DomainError("titleTooLong", { max: 200 });
@@ -55,7 +55,7 @@ export async function saveQuery(
 }
 
 export async function listSavedQueries(member: Member, tx: Tx = db) {
-  assertCanRead(member);
+  authorizeInWorkspace(member, "incident.read", "notFound");
   return tx.incidentQuery.findMany({
     where: { workspaceId: member.workspaceId },
     orderBy: { name: "asc" },
@@ -65,7 +65,7 @@ export async function listSavedQueries(member: Member, tx: Tx = db) {
 
 /** Deletes a saved query: the member who saved it, or an admin. */
 export async function deleteSavedQuery(member: Member, id: string, tx: Tx = db) {
-  assertCanRead(member);
+  authorizeInWorkspace(member, "incident.read", "notFound");
   const query = isUuid(id)
     ? await tx.incidentQuery.findFirst({
         where: { id, workspaceId: member.workspaceId },

@@ -7,6 +7,7 @@ import { sourcesByIds } from "@/lib/sources/queries";
 import { actorNames, actorResolver } from "./actors";
 import { searchText, yearMonth, type IncidentValues } from "./csv/incident-values";
 import { isUuid } from "@/lib/validation/uuid";
+import { authorizeInWorkspace } from "@/lib/workspaces/authorize";
 
 const text = (max: number) =>
   z.preprocess((v) => (v === "" ? null : v), z.string().trim().max(max).nullable().default(null));
@@ -39,11 +40,6 @@ export const manualIncidentSchema = z
   })
   .refine((v) => !v.dateEnd || v.dateEnd >= v.dateStart, { path: ["dateEnd"] });
 export type ManualIncidentInput = z.input<typeof manualIncidentSchema>;
-
-function assertCan(member: Member, action: "incident.edit" | "incident.note") {
-  if (!can(member, action, { kind: "workspace", id: member.workspaceId }))
-    throw new DomainError("forbidden");
-}
 
 /** The source ids must name sources of this workspace (the column has no foreign key). */
 async function checkSources(workspaceId: string, ids: string[], tx: Tx): Promise<string[]> {
@@ -87,7 +83,7 @@ export async function createManualIncident(
   input: ManualIncidentInput,
   tx: Tx = db,
 ) {
-  assertCan(member, "incident.edit");
+  authorizeInWorkspace(member, "incident.edit");
   const parsed = manualIncidentSchema.safeParse(input);
   if (!parsed.success) throw new DomainError("validation");
   return tx.incident.create({
@@ -110,7 +106,7 @@ export async function updateManualIncident(
   input: ManualIncidentInput,
   tx: Tx = db,
 ) {
-  assertCan(member, "incident.edit");
+  authorizeInWorkspace(member, "incident.edit");
   const existing = await tx.incident.findFirst({
     where: { id, workspaceId: member.workspaceId },
     select: { dataset: true },
@@ -133,7 +129,7 @@ export async function addIncidentNote(
   body: string,
   tx: Tx = db,
 ) {
-  assertCan(member, "incident.note");
+  authorizeInWorkspace(member, "incident.note");
   const text = String(body ?? "").trim();
   if (!text || text.length > 5000) throw new DomainError("validation");
   const incident = await tx.incident.findFirst({
@@ -149,7 +145,7 @@ export async function addIncidentNote(
 
 /** Deletes a note; its author or anyone who may write notes (editors and up). */
 export async function deleteIncidentNote(member: Member, noteId: string, tx: Tx = db) {
-  assertCan(member, "incident.note");
+  authorizeInWorkspace(member, "incident.note");
   const deleted = await tx.incidentNote.deleteMany({
     where: { id: noteId, incident: { workspaceId: member.workspaceId } },
   });

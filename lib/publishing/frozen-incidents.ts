@@ -2,10 +2,10 @@ import type { CitationItem, IncidentCitationItem } from "@/lib/editor/citation";
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CITED_INCIDENT_SELECT } from "@/lib/incidents/embeds";
-import { assertCanRead } from "@/lib/incidents/queries";
 import type { Member } from "@/lib/policy/can";
 import { DATASET_NAMES, datasetEnumOfName } from "./embed-nodes";
 import type { FrozenIncident } from "./frozen";
+import { authorizeInWorkspace } from "@/lib/workspaces/authorize";
 
 /** Columns a reader compares between versions (compare shows changed values). */
 const VALUE_COLUMNS = [
@@ -44,7 +44,7 @@ export async function frozenIncidentsOf(
     if (item.kind === "incident") cited.set(incidentItemKey(item), item);
   }
   if (cited.size === 0) return [];
-  assertCanRead(member);
+  authorizeInWorkspace(member, "incident.read", "notFound");
   const wanted: Prisma.IncidentWhereInput[] = [];
   for (const item of cited.values()) {
     const dataset = datasetEnumOfName(item.dataset);

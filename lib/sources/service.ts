@@ -1,11 +1,12 @@
 import { db, type Tx } from "@/lib/db";
 import { DomainError, type ErrorCode } from "@/lib/errors/domain-error";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { can, type Member, type WorkspaceAction } from "@/lib/policy/can";
+import type { Member } from "@/lib/policy/can";
 import { doiKey, titleKey, urlKey } from "./keys";
 import { findCitingBriefs } from "./queries";
 import { sourceInputSchema, type SourceData, type SourceInput } from "./schema";
 import { isUuid } from "@/lib/validation/uuid";
+import { authorizeInWorkspace } from "@/lib/workspaces/authorize";
 
 const SOURCE_CODES = new Set<ErrorCode>([
   "titleRequired",
@@ -24,12 +25,6 @@ export function parseSource(input: unknown): SourceData {
     ? (issue!.message as ErrorCode)
     : "validation";
   throw new DomainError(code, { field: String(issue?.path[0] ?? ""), max: 1000 });
-}
-
-function authorize(member: Member, action: WorkspaceAction): void {
-  if (!can(member, action, { kind: "workspace", id: member.workspaceId })) {
-    throw new DomainError("forbidden");
-  }
 }
 
 export function dedupeKeys(data: Pick<SourceData, "doi" | "url" | "title" | "issued">) {
@@ -76,7 +71,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 export async function createSource(member: Member, input: SourceInput, tx: Tx = db) {
-  authorize(member, "source.create");
+  authorizeInWorkspace(member, "source.create");
   const data = parseSource(input);
   const keys = dedupeKeys(data);
   const duplicate = await findDuplicate(member.workspaceId, keys, null, tx);
@@ -117,7 +112,7 @@ export async function updateSource(
   input: SourceInput,
   tx: Tx = db,
 ) {
-  authorize(member, "source.edit");
+  authorizeInWorkspace(member, "source.edit");
   await ownSource(member, sourceId, tx);
   const data = parseSource(input);
   const duplicate = await findDuplicate(member.workspaceId, dedupeKeys(data), sourceId, tx);
@@ -143,7 +138,7 @@ export async function setSourceArchived(
   archived: boolean,
   tx: Tx = db,
 ): Promise<void> {
-  authorize(member, "source.edit");
+  authorizeInWorkspace(member, "source.edit");
   await ownSource(member, sourceId, tx);
   await tx.source.update({
     where: { id: sourceId },
@@ -156,7 +151,7 @@ export async function setSourceArchived(
  * briefs, so the analyst can remove the citations or archive the source instead.
  */
 export async function deleteSource(member: Member, sourceId: string, tx: Tx = db): Promise<void> {
-  authorize(member, "source.delete");
+  authorizeInWorkspace(member, "source.delete");
   await ownSource(member, sourceId, tx);
   const citing = await findCitingBriefs(member.workspaceId, sourceId, tx);
   if (citing.length > 0) {
