@@ -38,7 +38,7 @@ export async function importSources(
   if (!can(member, "source.create", { kind: "workspace", id: member.workspaceId })) {
     throw new DomainError("forbidden");
   }
-  const { format, entries } = parseImport(text);
+  const { format, entries } = await parseImport(text);
   const seen = new Map<string, string>();
   const reports: ImportEntryReport[] = [];
   const toCreate: Prisma.SourceCreateManyInput[] = [];
