@@ -14,7 +14,7 @@ import { isAllowedOrigin } from "./origin";
  *     for integrations that skip onUpgrade);
  *  2. the collab token is valid, was minted for this very brief, and carries the user's
  *     current session version (a user who signed out everywhere cannot connect with a token
- *     minted before that; already open connections are not closed here);
+ *     minted before that; revocation.ts closes connections already open);
  *  3. the brief exists and the user's *current* membership passes can(): "brief.read" to
  *     connect, "brief.edit" to write, otherwise the connection is read-only.
  * Unknown and forbidden briefs get the same answer, so ids cannot be probed.
@@ -82,6 +82,7 @@ export class AuthenticationExtension implements Extension {
       briefId,
       workspaceId: brief.workspaceId,
       readOnly,
+      sessionVersion: claims.sessionVersion,
     };
   }
 }

@@ -6,6 +6,8 @@ export type CollabContext = {
   briefId: string;
   workspaceId: string;
   readOnly: boolean;
+  /** The session version the token carried; a later one ends the connection (revocation.ts). */
+  sessionVersion: number;
 };
 
 /** Refusals carry a `reason` that Hocuspocus sends to the provider (authenticationFailed). */

@@ -6,6 +6,7 @@ import { CommentSignalExtension } from "./comment-signal";
 import type { AfterCompaction } from "./compaction";
 import { LimitsExtension, type CollabLimits } from "./limits";
 import { PersistenceExtension } from "./persistence";
+import { RevocationExtension } from "./revocation";
 import { createRedisExtension } from "./redis";
 import { UpdateLogWriter } from "./update-log";
 
@@ -48,6 +49,7 @@ export function createCollabServer(options: CollabServerOptions): Server {
   const extensions: Extension[] = [
     limits,
     new AuthenticationExtension({ allowedOrigins: options.allowedOrigins, client }),
+    new RevocationExtension({ client }),
     new AwarenessGuardExtension(),
     new CommentSignalExtension(),
     new PersistenceExtension({

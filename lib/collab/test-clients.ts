@@ -42,6 +42,8 @@ export type TestClient = {
   /** Reasons given by the server when it refused the token/brief. */
   refusals: string[];
   closeCodes: number[];
+  /** Reasons of the document's close messages and the socket's close events, in order. */
+  closeReasons: string[];
   destroy(): void;
 };
 
@@ -67,6 +69,7 @@ export async function connectClient(options: ConnectOptions): Promise<TestClient
     }));
   const refusals: string[] = [];
   const closeCodes: number[] = [];
+  const closeReasons: string[] = [];
   const socket = new HocuspocusProviderWebsocket({
     url: options.url,
     WebSocketPolyfill: webSocketWithOrigin(
@@ -85,7 +88,10 @@ export async function connectClient(options: ConnectOptions): Promise<TestClient
     document: doc,
     token,
     onAuthenticationFailed: ({ reason }) => refusals.push(reason),
-    onClose: ({ event }) => closeCodes.push(event.code),
+    onClose: ({ event }) => {
+      closeCodes.push(event.code);
+      closeReasons.push(event.reason);
+    },
   });
   // A provider on a websocket it does not own only connects once attached.
   provider.attach();
@@ -94,6 +100,7 @@ export async function connectClient(options: ConnectOptions): Promise<TestClient
     provider,
     refusals,
     closeCodes,
+    closeReasons,
     destroy: () => {
       provider.destroy();
       socket.destroy();

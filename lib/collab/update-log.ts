@@ -1,5 +1,8 @@
 import { db, type Db } from "../db";
 import { isDatabaseUnreachable } from "../db/unavailable";
+import { EDIT_NOT_ALLOWED_REASON } from "./access-signal";
+import { CollabRefusal } from "./context";
+import { guardedAppendSql } from "./storage-guard";
 
 /**
  * Prisma types Bytes as Uint8Array<ArrayBuffer>; Yjs and lib0 hand out Uint8Array views
@@ -40,6 +43,10 @@ export type UpdateLogOptions = {
  * commit succeeded but whose answer was lost with the connection is stored twice; Yjs applies
  * an update once however often it is stored. Any other error (the database refused the rows)
  * rejects the batch's appends at once.
+ *
+ * An append with an author (`userId`) is stored only if the author may edit the brief when
+ * the row is committed; otherwise it rejects with the refusal EDIT_NOT_ALLOWED_REASON, so an
+ * edit sent just before a removal or a demotion committed never reaches the log.
  */
 export class UpdateLogWriter {
   private readonly queue: PendingAppend[] = [];
@@ -112,18 +119,21 @@ export class UpdateLogWriter {
   private async write(batch: PendingAppend[]): Promise<void> {
     // One multi-row INSERT. Raw SQL because Prisma's createMany costs several times more
     // per row (measured: ~70-150 ms vs ~15-30 ms for 200 rows), and this is the hot path.
-    const values = batch.map((_, i) => `($${i * 3 + 1}::uuid, $${i * 3 + 2}, $${i * 3 + 3}::uuid)`);
+    // It stores a row with an author only if the author may still edit the brief then
+    // (storage-guard.ts), and answers which rows it refused.
     const params = batch.flatMap(({ briefId, update, userId }) => [
       briefId,
       asBytes(update),
       userId,
     ]);
-    const sql = `INSERT INTO brief_updates (brief_id, update, user_id) VALUES ${values.join(", ")}`;
+    const sql = guardedAppendSql(batch.length);
+    let refused = new Set<number>();
     this.inFlightRows += batch.length;
     try {
       for (let attempt = 0; ; attempt += 1) {
         try {
-          await this.client.$executeRawUnsafe(sql, ...params);
+          const rows = await this.client.$queryRawUnsafe<{ ord: number }[]>(sql, ...params);
+          refused = new Set(rows.map((row) => Number(row.ord)));
           break;
         } catch (error) {
           if (!isDatabaseUnreachable(error)) {
@@ -140,8 +150,12 @@ export class UpdateLogWriter {
     }
     this.noteReachable();
     this.stats.batches += 1;
-    this.stats.rows += batch.length;
-    for (const pending of batch) pending.resolve();
+    this.stats.rows += batch.length - refused.size;
+    batch.forEach((pending, ord) => {
+      if (!refused.has(ord)) pending.resolve();
+      // The author lost the right to edit while the update was on its way: never stored.
+      else pending.reject(new CollabRefusal(EDIT_NOT_ALLOWED_REASON, 4403));
+    });
   }
 
   /** 100 ms, 200 ms, 400 ms… up to maxRetryDelayMs, with jitter so batches do not march in step. */
