@@ -6,6 +6,8 @@ import { presenceColor } from "@/lib/collab/presence-color";
 import { Placeholder } from "@tiptap/extensions";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
 import { CommentsPanel } from "@/components/comments/CommentsPanel";
 import { SnapshotRestorer } from "@/components/history/SnapshotRestorer";
 import { withIncidentViews } from "@/components/incidents/with-incident-views";
@@ -13,6 +15,7 @@ import { CitationNotes } from "@/components/sources/CitationNotes";
 import { CitationPicker } from "@/components/sources/CitationPicker";
 import { CitationCardKeys, citationWithView } from "@/components/sources/citation-view";
 import { useWorkflowSignal } from "@/components/workflow/workflow-signal";
+import type { AccessEndReason } from "@/lib/collab/access-signal";
 import { extensions, YDOC_FRAGMENT } from "@/lib/editor";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { LinkShortcut } from "./link-shortcut";
@@ -45,17 +48,27 @@ export function BriefEditor(props: Props) {
   return <CollaborativeEditor key={session.doc.guid} session={session} {...props} />;
 }
 
+/** The alert for each way access can end while the brief is open (lib/collab/access-signal.ts). */
+const ENDED_MESSAGE = {
+  "access-removed": "ended.accessRemoved",
+  "brief-deleted": "ended.briefDeleted",
+  "session-revoked": "ended.sessionRevoked",
+} as const satisfies Record<AccessEndReason, string>;
+
 function CollaborativeEditor({
   session,
   briefId,
   comments,
   user,
-  readOnly,
+  readOnly: pageReadOnly,
   language,
   direction,
 }: Props & { session: CollabSession }) {
   const t = useTranslations("editor");
   useWorkflowSignal(session.provider);
+  const roleChange = useRoleChange(session.readOnly, pageReadOnly);
+  // The collab server has the last word: it may have changed since the page was rendered.
+  const readOnly = session.ended !== null || (session.readOnly ?? pageReadOnly);
   const tc = useTranslations("sources.cite");
   const editor = useEditor(
     {
@@ -101,6 +114,9 @@ function CollaborativeEditor({
     },
     [session.doc, session.provider],
   );
+  useEffect(() => {
+    if (editor && editor.isEditable === readOnly) editor.setEditable(!readOnly);
+  }, [editor, readOnly]);
 
   return (
     <div className="editor" data-testid="brief-editor">
@@ -111,8 +127,13 @@ function CollaborativeEditor({
         <ConnectionStatus state={session.state} />
       </div>
       {session.state === "denied" && (
-        <p className="error" role="alert">
-          {t("denied")}
+        <p className="error" role="alert" data-testid="access-ended">
+          {session.ended ? t(ENDED_MESSAGE[session.ended]) : t("denied")}
+        </p>
+      )}
+      {roleChange && !session.ended && (
+        <p className="banner" role="status" data-testid="role-changed">
+          {t(roleChange === "readOnly" ? "nowReadOnly" : "nowEditable")}
         </p>
       )}
       {editor && !readOnly && (
@@ -142,6 +163,31 @@ function CollaborativeEditor({
       )}
     </div>
   );
+}
+
+/**
+ * Whether the user's role changed while the brief is open, as the collab server says: the
+ * page then refreshes (its buttons and panels were rendered for the old role) and this says
+ * what changed.
+ */
+function useRoleChange(
+  serverReadOnly: boolean | null,
+  pageReadOnly: boolean,
+): "readOnly" | "editable" | null {
+  const router = useRouter();
+  const previous = useRef<boolean | null>(null);
+  const [change, setChange] = useState<"readOnly" | "editable" | null>(null);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = serverReadOnly;
+    if (serverReadOnly === null) return;
+    // The first answer only disagrees with the page when the role changed in between.
+    const was = before ?? pageReadOnly;
+    if (was === serverReadOnly) return;
+    setChange(serverReadOnly ? "readOnly" : "editable");
+    router.refresh();
+  }, [serverReadOnly, pageReadOnly, router]);
+  return change;
 }
 
 /** A collaborator's caret and name label, coloured only with a checked hex colour. */

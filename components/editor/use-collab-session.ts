@@ -4,6 +4,8 @@ import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
+import type { AccessEndReason } from "@/lib/collab/access-signal";
+import { watchAccess } from "@/lib/collab/access-watch";
 import {
   isDatabaseUnavailableReason,
   watchDatabaseOutage,
@@ -17,6 +19,13 @@ export type CollabSession = {
   doc: Y.Doc;
   provider: HocuspocusProvider;
   state: ConnectionState;
+  /**
+   * What the collab server says this user may do with the open brief (true: only read), or
+   * null before it said; it changes when an admin changes the user's role meanwhile.
+   */
+  readOnly: boolean | null;
+  /** Why the server ended the connection, when access was taken away while it was open. */
+  ended: AccessEndReason | null;
 };
 
 async function fetchToken(briefId: string): Promise<string> {
@@ -50,8 +59,10 @@ export function useCollabSession(briefId: string, collabUrl: string): CollabSess
     let denied = false;
     let everSynced = false;
     const outage = watchDatabaseOutage(provider, () => update());
+    // Removed, brief deleted, signed out everywhere: the watch stops the provider, we say why.
+    const access = watchAccess(provider, () => update());
     const compute = (): ConnectionState => {
-      if (denied) return "denied";
+      if (denied || access.ended) return "denied";
       everSynced ||= provider.isSynced;
       // The database is down: our edits wait unacknowledged, or the brief could not be
       // opened for now (the watch reconnects by itself until it opens).
@@ -66,7 +77,11 @@ export function useCollabSession(briefId: string, collabUrl: string): CollabSess
       return provider.hasUnsyncedChanges || !provider.isSynced ? "saving" : "saved";
     };
     const update = () =>
-      setSession((current) => (current ? { ...current, state: compute() } : current));
+      setSession((current) =>
+        current
+          ? { ...current, state: compute(), readOnly: access.readOnly, ended: access.ended }
+          : current,
+      );
     provider.on("status", update);
     provider.on("synced", update);
     provider.on("unsyncedChanges", update);
@@ -91,9 +106,10 @@ export function useCollabSession(briefId: string, collabUrl: string): CollabSess
     // The doc and provider are external resources this effect creates and destroys; handing
     // them to render through state is the point (a ref would not re-render the editor).
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    setSession({ doc, provider, state: "connecting" });
+    setSession({ doc, provider, state: "connecting", readOnly: null, ended: null });
     return () => {
       outage.destroy();
+      access.destroy();
       window.removeEventListener("online", onOnline);
       window.removeEventListener("offline", onOffline);
       provider.destroy();
