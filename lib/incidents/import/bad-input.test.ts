@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ACLED_COLUMNS, UCDP_GED_COLUMNS } from "../csv/columns";
-import { parseImportFile } from "./parse-import";
+import { MAX_ROW_CHARS, parseImportFile } from "./parse-import";
 import { bytesSource, fileSource } from "./read-file";
 
 const FIXTURES = path.join(__dirname, "../fixtures");
@@ -199,12 +199,38 @@ describe("bad input", () => {
       yield new TextEncoder().encode(`${UCDP_GED_COLUMNS.join(",")}\n`);
       for (;;) {
         pulled++;
-        yield new Uint8Array(1024 * 1024).fill(0x41);
+        // 1 MB of short malformed lines: each is a row error, the size limit ends the read.
+        const chunk = new Uint8Array(1024 * 1024).fill(0x41);
+        for (let i = 999; i < chunk.length; i += 1000) chunk[i] = 0x0a;
+        yield chunk;
       }
     }
     await expect(
       parseImportFile(huge(), { expected: "UCDP_GED", maxBytes: 5 * 1024 * 1024 }),
     ).rejects.toMatchObject({ code: "importTooLarge", values: { max: 5 } });
     expect(pulled).toBeLessThan(10);
+  });
+
+  it("refuses a line longer than any real row at once, naming it", async () => {
+    let pulled = 0;
+    async function* oneLine() {
+      yield new TextEncoder().encode(`${UCDP_GED_COLUMNS.join(",")}\n1,"`);
+      for (;;) {
+        pulled++;
+        yield new Uint8Array(64 * 1024).fill(0x41);
+      }
+    }
+    await expect(parseImportFile(oneLine(), { expected: "UCDP_GED" })).rejects.toMatchObject({
+      code: "importMalformed",
+      values: { line: 2 },
+    });
+    expect(pulled * 64 * 1024).toBeLessThan(MAX_ROW_CHARS + 128 * 1024);
+  });
+
+  it("refuses a row of millions of empty cells without parsing them all", async () => {
+    const cells = `${UCDP_GED_COLUMNS.join(",")}\n${",".repeat(4 * MAX_ROW_CHARS)}\n`;
+    await expect(
+      parseImportFile(bytesSource(cells), { expected: "UCDP_GED" }),
+    ).rejects.toMatchObject({ code: "importMalformed", values: { line: 2 } });
   });
 });

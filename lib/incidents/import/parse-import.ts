@@ -11,6 +11,14 @@ import { mapUcdpRow } from "../csv/map-ucdp";
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 /** Row errors kept for the report; `rejected` counts them all. */
 export const MAX_KEPT_ERRORS = 10_000;
+/**
+ * The longest a row may be (characters). A real row stays far below: its names are capped at
+ * 500 characters and its few free-text cells at 10,000, about 70 KB in all. Anything longer is a broken or hostile file (an unterminated quote that
+ * swallows the rest, millions of empty cells), refused at once instead of parsed to the end.
+ */
+export const MAX_ROW_CHARS = 256 * 1024;
+/** Parsing yields to other requests this often, so a large file never holds up the others. */
+const SLICE_MS = 20;
 
 export type ParsedImport = {
   dataset: ImportDataset;
@@ -44,7 +52,12 @@ export async function parseImportFile(
   const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
   const decoding = { encoding: "utf-8" as ParsedImport["encoding"], bytes: 0 };
   const input = Readable.from(decode(source, decoding, maxBytes));
-  const parser = parse({ bom: true, relax_column_count: true, info: true });
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    info: true,
+    max_record_size: MAX_ROW_CHARS,
+  });
   input.on("error", (error) => parser.destroy(error));
   input.pipe(parser);
 
@@ -186,10 +199,27 @@ async function* decode(
   maxBytes: number,
 ): AsyncGenerator<string> {
   let decoder: TextDecoder | null = null;
+  let sliceStart = performance.now();
+  const lines = { count: 1, sinceNewline: 0 };
   for await (const chunk of source) {
     state.bytes += chunk.byteLength;
     if (state.bytes > maxBytes)
       throw new DomainError("importTooLarge", { max: Math.round(maxBytes / 1024 / 1024) });
+    // The parser works through what it is given without pausing: let other requests (and
+    // timers) in between chunks once this one has had its share.
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+    // No real row has a line this long (a quoted cell with line breaks has several lines).
+    countLines(chunk, lines);
+    if (lines.sinceNewline > MAX_ROW_CHARS) {
+      throw new DomainError(
+        "importMalformed",
+        { line: lines.count },
+        `line ${lines.count} is longer than ${MAX_ROW_CHARS} characters`,
+      );
+    }
     if (!decoder) {
       if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))
         throw new DomainError("importEncoding");
@@ -216,4 +246,16 @@ async function* decode(
       throw new DomainError("importEncoding");
     }
   }
+}
+
+/** Counts line breaks in raw bytes (0x0a is a line feed in UTF-8 and Windows-1252 alike). */
+function countLines(chunk: Uint8Array, lines: { count: number; sinceNewline: number }): void {
+  let from = 0;
+  for (;;) {
+    const at = chunk.indexOf(0x0a, from);
+    if (at === -1) break;
+    lines.count += 1;
+    from = at + 1;
+  }
+  lines.sinceNewline = from === 0 ? lines.sinceNewline + chunk.length : chunk.length - from;
 }
