@@ -39,7 +39,7 @@ export async function previewImport(
 ): Promise<ImportSummary> {
   assertCanImport(member);
   const existing = await existingHashes(member.workspaceId, parsed.dataset, tx);
-  const diff = diffRows(parsed, existing);
+  const diff = await diffRows(parsed, existing);
   return summary(null, parsed, {
     inserted: diff.inserts.length,
     updated: diff.changed.length + diff.restored.length,
@@ -89,7 +89,7 @@ export async function commitImport(
         select: { id: true },
       });
       const existing = await existingHashes(member.workspaceId, parsed.dataset, tx);
-      const diff = diffRows(parsed, existing);
+      const diff = await diffRows(parsed, existing);
       const target = {
         tx,
         workspaceId: member.workspaceId,

@@ -5,6 +5,8 @@ import { contentHash, type IncidentValues } from "../csv/incident-values";
 import type { ParsedImport } from "./parse-import";
 import type { Existing } from "./stored-rows";
 
+const SLICE_MS = 20;
+
 /** A row of the file with the hash of its raw content. */
 export type NewRow = { row: IncidentValues; hash: string };
 
@@ -57,9 +59,18 @@ export async function existingHashes(
  * back changed is a change (its new values are written); one that comes back unchanged
  * only needs its removal undone.
  */
-export function diffRows(parsed: ParsedImport, existing: Map<string, Existing>): RowDiff {
+export async function diffRows(
+  parsed: ParsedImport,
+  existing: Map<string, Existing>,
+): Promise<RowDiff> {
   const diff: RowDiff = { inserts: [], changed: [], restored: [], unchanged: 0 };
+  let sliceStart = performance.now();
   for (const row of parsed.rows) {
+    // Hashing a 100 MB file takes a few hundred milliseconds: let other requests in between.
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
     const hash = contentHash(parsed.dataset, row.raw);
     const found = existing.get(row.externalId);
     if (!found) diff.inserts.push({ row, hash });
