@@ -31,9 +31,12 @@ export function detectFormat(text: string): ImportFormat | null {
   for (let from = 0; from < start.length;) {
     const end = start.indexOf("\n", from);
     const stop = end === -1 ? start.length : end;
-    const line = start.slice(from, stop);
-    if (line.startsWith("TY  - ")) return "ris";
-    if (!bibtex && BIBTEX_ENTRY_LINE.test(line)) bibtex = true;
+    // Lines too short to open an entry (blank ones above all) are not worth a string each.
+    if (stop - from >= 3) {
+      const line = start.slice(from, stop);
+      if (line.startsWith("TY  - ")) return "ris";
+      if (!bibtex && BIBTEX_ENTRY_LINE.test(line)) bibtex = true;
+    }
     from = stop + 1;
   }
   return bibtex ? "bibtex" : null;
