@@ -21,6 +21,7 @@ test("an analyst demoted, then removed, while writing sees it at once and can no
     "you can read this brief but no longer edit it",
   );
   await expect(editor).toHaveAttribute("contenteditable", "false");
+  await expect(editor).toHaveAttribute("aria-readonly", "true");
   await expect(analyst.page.getByTestId("read-only-marker")).toBeVisible();
   await editor.click();
   await analyst.page.keyboard.type("typed as a viewer");

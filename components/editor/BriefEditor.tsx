@@ -115,7 +115,10 @@ function CollaborativeEditor({
     [session.doc, session.provider],
   );
   useEffect(() => {
-    if (editor && editor.isEditable === readOnly) editor.setEditable(!readOnly);
+    if (!editor) return;
+    if (editor.isEditable === readOnly) editor.setEditable(!readOnly);
+    // Set once from the options when the editor was made; keep it true to what it is now.
+    editor.view.dom.setAttribute("aria-readonly", String(readOnly));
   }, [editor, readOnly]);
 
   return (
