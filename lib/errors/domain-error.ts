@@ -35,6 +35,7 @@ export type ErrorCode =
   | "importWrongHeader"
   | "importWrongDataset"
   | "importMalformed"
+  | "importTooManyRows"
   | "importHasErrors"
   | "importNothingToCommit"
   | "incidentUnknownSource"
@@ -64,6 +65,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   sourceDuplicate: 409,
   sourceCited: 409,
   importTooLarge: 413,
+  importTooManyRows: 413,
   invitationUsed: 410,
   invitationExpired: 410,
   workflowInvalidTransition: 409,

@@ -227,6 +227,20 @@ describe("bad input", () => {
     expect(pulled * 64 * 1024).toBeLessThan(MAX_ROW_CHARS + 128 * 1024);
   });
 
+  it("skips blank lines and refuses a file with more rows than allowed, rows or not", async () => {
+    const header = `${UCDP_GED_COLUMNS.join(",")}\n`;
+    const padded = await parseImportFile(bytesSource(`${header}${"\n".repeat(100_000)}`), {
+      expected: "UCDP_GED",
+    });
+    expect(padded.totalRows).toBe(0);
+    await expect(
+      parseImportFile(bytesSource(`${header}${",\n".repeat(6)}`), {
+        expected: "UCDP_GED",
+        maxRows: 5,
+      }),
+    ).rejects.toMatchObject({ code: "importTooManyRows", values: { max: "5" } });
+  });
+
   it("refuses a row of millions of empty cells without parsing them all", async () => {
     const cells = `${UCDP_GED_COLUMNS.join(",")}\n${",".repeat(4 * MAX_ROW_CHARS)}\n`;
     await expect(

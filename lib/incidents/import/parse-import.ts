@@ -17,6 +17,12 @@ export const MAX_KEPT_ERRORS = 10_000;
  * swallows the rest, millions of empty cells), refused at once instead of parsed to the end.
  */
 export const MAX_ROW_CHARS = 256 * 1024;
+/**
+ * Data lines one file may hold. UCDP's whole global GED is about 400,000; each line costs the
+ * parser tens of microseconds, so a 100 MB file of tiny lines would otherwise keep the web
+ * process busy for many minutes.
+ */
+export const MAX_IMPORT_ROWS = 1_000_000;
 /** Parsing yields to other requests this often, so a large file never holds up the others. */
 const SLICE_MS = 20;
 
@@ -36,6 +42,8 @@ export type ParseOptions = {
   /** The dataset the analyst chose; a file of the other dataset is refused. */
   expected: ImportDataset;
   maxBytes?: number;
+  /** Default MAX_IMPORT_ROWS. */
+  maxRows?: number;
   onProgress?: (progress: { rows: number; bytes: number }) => void;
 };
 
@@ -50,6 +58,7 @@ export async function parseImportFile(
   options: ParseOptions,
 ): Promise<ParsedImport> {
   const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
+  const maxRows = options.maxRows ?? MAX_IMPORT_ROWS;
   const decoding = { encoding: "utf-8" as ParsedImport["encoding"], bytes: 0 };
   const input = Readable.from(decode(source, decoding, maxBytes));
   const parser = parse({
@@ -57,6 +66,8 @@ export async function parseImportFile(
     relax_column_count: true,
     info: true,
     max_record_size: MAX_ROW_CHARS,
+    // Blank lines (an export's trailing ones, or a file padded with them) never become rows.
+    skip_empty_lines: true,
   });
   input.on("error", (error) => parser.destroy(error));
   input.pipe(parser);
@@ -95,6 +106,9 @@ export async function parseImportFile(
       const record = item.record;
       if (record.length === 1 && record[0]!.trim() === "") continue;
       totalRows++;
+      if (totalRows > maxRows) {
+        throw new DomainError("importTooManyRows", { max: maxRows.toLocaleString("en") });
+      }
       if (totalRows % 1000 === 0) options.onProgress?.({ rows: totalRows, bytes: decoding.bytes });
       if (record.length !== header.length) {
         reject([
