@@ -153,16 +153,3 @@ export async function getVersionById(id: string, tx: Tx = db): Promise<Published
   const row = await tx.briefVersion.findUnique({ where: { id }, select: versionSelect });
   return row ? toVersion(row) : null;
 }
-
-/** The Yjs state of a version (compare with the draft, restoring text from a version). */
-export async function getVersionYjsState(
-  briefId: string,
-  number: number,
-  tx: Tx = db,
-): Promise<Uint8Array | null> {
-  const row = await tx.briefVersion.findUnique({
-    where: { briefId_number: { briefId, number } },
-    select: { yjsState: true },
-  });
-  return row ? new Uint8Array(row.yjsState) : null;
-}

@@ -10,10 +10,11 @@
  * Publishing straight from IN_REVIEW is not a transition. Revising a PUBLISHED brief needs
  * no event of its own: the first edit puts it back to DRAFT, from where it is submitted.
  */
+import { BRIEF_STATUSES, type BriefStatus } from "@/lib/briefs/schema";
 import type { BriefAction } from "@/lib/policy/can";
 
-export const BRIEF_STATUSES = ["DRAFT", "IN_REVIEW", "APPROVED", "PUBLISHED"] as const;
-export type BriefStatus = (typeof BRIEF_STATUSES)[number];
+// The statuses belong to the brief; the workflow moves between them.
+export { BRIEF_STATUSES, type BriefStatus };
 
 export const WORKFLOW_EVENTS = [
   "submit",
