@@ -41,7 +41,8 @@ describe("hostile imports", () => {
     const started = performance.now();
     expect(detectFormat(blank)).toBeNull();
     expect(detectFormat(`${"\n \t".repeat(200_000)}\n  @book{b,}`)).toBe("bibtex");
-    expect(detectFormat(`@misc{a,}\nTY  - JOUR\nER  - `)).toBe("ris");
+    expect(detectFormat(`\n\nTY  - JOUR\nAB  - see @misc{a,}\nER  - `)).toBe("ris");
+    expect(detectFormat(`% exported\n@misc{a, note={TY  - x}}`)).toBe("bibtex");
     expect(performance.now() - started).toBeLessThan(1000);
   });
 

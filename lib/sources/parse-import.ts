@@ -27,7 +27,8 @@ const BIBTEX_ENTRY_LINE = /^\s*@[a-zA-Z]+\s*[{(]/;
 export function detectFormat(text: string): ImportFormat | null {
   const start = text.replace(/^\uFEFF/, "").trimStart();
   if (start.startsWith("[") || start.startsWith("{")) return "csl-json";
-  let bibtex = false;
+  // The first line that opens a record decides: a RIS file's first is "TY  - ", and no
+  // BibTeX file has one before its first entry.
   for (let from = 0; from < start.length;) {
     const end = start.indexOf("\n", from);
     const stop = end === -1 ? start.length : end;
@@ -35,11 +36,11 @@ export function detectFormat(text: string): ImportFormat | null {
     if (stop - from >= 3) {
       const line = start.slice(from, stop);
       if (line.startsWith("TY  - ")) return "ris";
-      if (!bibtex && BIBTEX_ENTRY_LINE.test(line)) bibtex = true;
+      if (BIBTEX_ENTRY_LINE.test(line)) return "bibtex";
     }
     from = stop + 1;
   }
-  return bibtex ? "bibtex" : null;
+  return null;
 }
 
 function snippet(text: string): string {
