@@ -5,6 +5,7 @@ import { AwarenessGuardExtension } from "./awareness-guard";
 import { CommentSignalExtension } from "./comment-signal";
 import type { AfterCompaction } from "./compaction";
 import { LimitsExtension, type CollabLimits } from "./limits";
+import { opsEndpoints } from "./ops-endpoints";
 import { PersistenceExtension } from "./persistence";
 import { RevocationExtension } from "./revocation";
 import { createRedisExtension } from "./redis";
@@ -48,6 +49,7 @@ export function createCollabServer(options: CollabServerOptions): Server {
   const limits = new LimitsExtension(options.limits);
   const extensions: Extension[] = [
     limits,
+    opsEndpoints({ client, redisUrl: options.redisUrl }),
     new AuthenticationExtension({ allowedOrigins: options.allowedOrigins, client }),
     new RevocationExtension({ client }),
     new AwarenessGuardExtension(),
