@@ -7,6 +7,7 @@ import { DataCredits } from "@/components/incidents/DataCredits";
 import { IncidentChart } from "@/components/incidents/IncidentChart";
 import { IncidentFilterForm } from "@/components/incidents/IncidentFilterForm";
 import { IncidentResults } from "@/components/incidents/IncidentResults";
+import { IncidentViewTabs } from "@/components/incidents/IncidentViewTabs";
 import { SaveQueryForm } from "@/components/incidents/SaveQueryForm";
 import { firstValues } from "@/components/incidents/search-params";
 import { dataCredits } from "@/lib/incidents/credits";
@@ -86,6 +87,7 @@ export default async function IncidentsPage({ params, searchParams }: Props) {
         >
           {t("export")}
         </a>
+        <IncidentViewTabs base={base} filterQuery={filterQuery} current="list" />
       </div>
       {series.length > 0 && (
         <section className="card stack" aria-labelledby="incident-chart-title">
