@@ -23,7 +23,7 @@ export type MapRow = {
 
 /** One row drawn where the dataset locates it. */
 export type PointMark = { kind: "point"; x: number; y: number; row: MapRow };
-/** Rows coded to the same centroid at the same precision: one ring with the level stated. */
+/** Rows coded to one centroid (or crowding one cell) at one precision: a ring with the level stated. */
 export type CentroidMark = {
   kind: "centroid";
   x: number;
@@ -46,7 +46,7 @@ export type MapLayout = {
  * Sorts rows into what the map draws. Exactly located rows are points, aggregated on a grid
  * of `cellSize` pixels when several fall in one cell (dense areas stay readable, and the
  * count is drawn). Rows located only to a district, region or country are never points:
- * they are grouped by centroid and level. Rows that cannot be placed are returned, with why.
+ * they are grouped by level and cell into rings on an area's centre. Rows that cannot be placed are returned, with why.
  */
 export function layoutMarks(
   rows: readonly MapRow[],
@@ -79,7 +79,9 @@ export function layoutMarks(
       cell.rows.push(row);
       cells.set(key, cell);
     } else {
-      const key = `${level}:${x.toFixed(1)}:${y.toFixed(1)}`;
+      // Area centres of one precision that crowd a cell share a ring, placed on the first
+      // one's centre: rows coded to the same centroid (the usual case) keep it exactly.
+      const key = `${level}:${Math.floor(x / cellSize)}:${Math.floor(y / cellSize)}`;
       const mark = centres.get(key) ?? { kind: "centroid" as const, x, y, level, rows: [] };
       mark.rows.push(row);
       centres.set(key, mark);

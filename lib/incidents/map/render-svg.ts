@@ -68,7 +68,6 @@ export function renderIncidentMap(options: RenderMapOptions): RenderedMap {
   const mapHeight = Math.round((width * (y1 - y0)) / (x1 - x0));
   const height = mapHeight + LEGEND_HEIGHT;
   const projection = mapProjection(extent, width, mapHeight);
-  const path = geoPath(projection);
   const layout = layoutMarks(rows, projection, extent);
   const colours = eventColours(rows.map((r) => r.eventType).sort());
 
@@ -91,18 +90,8 @@ export function renderIncidentMap(options: RenderMapOptions): RenderedMap {
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(labels.title)}" class="incident-map-svg" font-family="system-ui, sans-serif">`,
   );
   out.push(`<rect width="${width}" height="${mapHeight}" fill="#eef3f7"/>`);
-  out.push(`<g data-layer="borders" fill="#fbfaf6" stroke="#8a8f98" stroke-width="0.8">`);
-  for (const country of countriesIn(extent)) {
-    const d = path(country);
-    if (!d) continue;
-    const mali = country.id === LABELLED_COUNTRIES.MLI.id;
-    out.push(
-      `<path d="${d}" data-country="${esc(country.id)}"${mali ? ' fill="#f4efe2" stroke="#4b5058" stroke-width="1.4"' : ""}/>`,
-    );
-  }
-  out.push(
-    `</g><g data-layer="country-labels" fill="#5b616b" font-size="13" text-anchor="middle">`,
-  );
+  out.push(bordersLayer(extent, width, mapHeight));
+  out.push(`<g data-layer="country-labels" fill="#5b616b" font-size="13" text-anchor="middle">`);
   for (const [code, { at }] of Object.entries(LABELLED_COUNTRIES) as [
     CountryCode,
     (typeof LABELLED_COUNTRIES)[CountryCode],
@@ -156,6 +145,31 @@ export function renderIncidentMap(options: RenderMapOptions): RenderedMap {
   out.push(legend(width, mapHeight, rtl, labels, colours, credits));
   out.push(`</svg>`);
   return { svg: out.join(""), layout };
+}
+
+/** Projected borders by extent and size: projecting the 1:50m shapes is most of a small map's cost. */
+const borderCache = new Map<string, string>();
+
+function bordersLayer(extent: GeoExtent, width: number, height: number): string {
+  const key = JSON.stringify([extent, width, height]);
+  const cached = borderCache.get(key);
+  if (cached) return cached;
+  const path = geoPath(mapProjection(extent, width, height));
+  const out = [`<g data-layer="borders" fill="#fbfaf6" stroke="#8a8f98" stroke-width="0.8">`];
+  for (const country of countriesIn(extent)) {
+    const d = path(country);
+    if (!d) continue;
+    const mali = country.id === LABELLED_COUNTRIES.MLI.id;
+    out.push(
+      `<path d="${d}" data-country="${esc(country.id)}"${mali ? ' fill="#f4efe2" stroke="#4b5058" stroke-width="1.4"' : ""}/>`,
+    );
+  }
+  out.push(`</g>`);
+  const layer = out.join("");
+  // Only a handful of extents and widths are ever asked for; the cache cannot grow regardless.
+  if (borderCache.size > 16) borderCache.clear();
+  borderCache.set(key, layer);
+  return layer;
 }
 
 /** Key and credits under the map; anchored on the reading side, so Arabic reads from the right. */
