@@ -15,7 +15,7 @@ export async function IncidentViewTabs({ base, filterQuery, current }: Props) {
   const tab = (view: "list" | "map", href: string) => (
     <a
       href={href}
-      aria-current={current === view ? "page" : undefined}
+      aria-current={current === view ? "true" : undefined}
       data-testid={`incident-view-${view}`}
     >
       {t(view)}
