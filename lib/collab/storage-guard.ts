@@ -1,4 +1,5 @@
-import { can, ROLES, type BriefResource, type Role } from "../policy/can";
+import { briefResource } from "../briefs/load-brief";
+import { can, ROLES, type Role } from "../policy/can";
 
 /**
  * The roles that may write to a brief's content, as can() decides, for a live brief and for
@@ -6,13 +7,12 @@ import { can, ROLES, type BriefResource, type Role } from "../policy/can";
  * listed here, so the storage step never disagrees with the connection-time check.
  */
 function editingRoles(deleted: boolean): Role[] {
-  const brief: BriefResource = {
-    kind: "brief",
+  const brief = briefResource({
     workspaceId: "-",
     deletedAt: deleted ? new Date(0) : null,
     publicLink: false,
     viewersMayComment: false,
-  };
+  });
   return ROLES.filter((role) => can({ userId: "-", workspaceId: "-", role }, "brief.edit", brief));
 }
 
