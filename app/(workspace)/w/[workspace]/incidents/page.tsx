@@ -9,14 +9,10 @@ import { IncidentFilterForm } from "@/components/incidents/IncidentFilterForm";
 import { IncidentResults } from "@/components/incidents/IncidentResults";
 import { IncidentViewTabs } from "@/components/incidents/IncidentViewTabs";
 import { SaveQueryForm } from "@/components/incidents/SaveQueryForm";
-import { firstValues } from "@/components/incidents/search-params";
+import { browserQuery } from "@/components/incidents/search-params";
 import { dataCredits } from "@/lib/incidents/credits";
 import { filterOptions, incidentSeries, listIncidents } from "@/lib/incidents/queries";
-import {
-  compactFilter,
-  filterToSearchParams,
-  listParamsSchema,
-} from "@/lib/incidents/query-schema";
+import { filterToSearchParams } from "@/lib/incidents/query-schema";
 import { listSavedQueries } from "@/lib/incidents/saved-queries";
 import { can } from "@/lib/policy/can";
 import { requireWorkspace } from "@/lib/workspaces/access";
@@ -33,11 +29,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function IncidentsPage({ params, searchParams }: Props) {
   const { workspace: slug } = await params;
   const { workspace, member } = await requireWorkspace(slug, "incident.read");
-  const raw = firstValues(await searchParams);
-  const parsed = listParamsSchema.safeParse(raw);
-  const query = parsed.success ? parsed.data : listParamsSchema.parse({});
-  const period = raw.period === "month" ? "month" : "year";
-  const filter = compactFilter(query);
+  const { raw, query, period, filter, badFilter } = browserQuery(await searchParams);
   const [list, series, options, saved, credits] = await Promise.all([
     listIncidents(member, query),
     incidentSeries(member, query, period),
@@ -65,7 +57,7 @@ export default async function IncidentsPage({ params, searchParams }: Props) {
         )}
       </div>
       <DataCredits credits={credits} />
-      {!parsed.success && (
+      {badFilter && (
         <p className="error" role="alert">
           {t("badFilter")}
         </p>

@@ -6,15 +6,11 @@ import { DataCredits } from "@/components/incidents/DataCredits";
 import { IncidentFilterForm } from "@/components/incidents/IncidentFilterForm";
 import { IncidentMap } from "@/components/incidents/IncidentMap";
 import { IncidentViewTabs } from "@/components/incidents/IncidentViewTabs";
-import { firstValues } from "@/components/incidents/search-params";
+import { browserQuery } from "@/components/incidents/search-params";
 import { dataCredits } from "@/lib/incidents/credits";
 import { MAP_ROW_LIMIT, mapIncidents } from "@/lib/incidents/map/map-rows";
 import { filterOptions, incidentTotals } from "@/lib/incidents/queries";
-import {
-  compactFilter,
-  filterToSearchParams,
-  listParamsSchema,
-} from "@/lib/incidents/query-schema";
+import { filterToSearchParams } from "@/lib/incidents/query-schema";
 import { requireWorkspace } from "@/lib/workspaces/access";
 
 type Props = {
@@ -30,11 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function IncidentMapPage({ params, searchParams }: Props) {
   const { workspace: slug } = await params;
   const { workspace, member } = await requireWorkspace(slug, "incident.read");
-  const raw = firstValues(await searchParams);
-  const parsed = listParamsSchema.safeParse(raw);
-  const query = parsed.success ? parsed.data : listParamsSchema.parse({});
-  const period = raw.period === "month" ? "month" : "year";
-  const filter = compactFilter(query);
+  const { query, period, filter, badFilter } = browserQuery(await searchParams);
   const [map, totals, options, credits] = await Promise.all([
     mapIncidents(member, filter),
     incidentTotals(member, filter),
@@ -53,7 +45,7 @@ export default async function IncidentMapPage({ params, searchParams }: Props) {
         <Link href={`/w/${workspace.slug}`}>{workspace.name}</Link>
       </div>
       <DataCredits credits={credits} />
-      {!parsed.success && (
+      {badFilter && (
         <p className="error" role="alert">
           {t("badFilter")}
         </p>
