@@ -3,11 +3,21 @@
  * Env: COLLAB_PORT (default 1234), COLLAB_HOST, DATABASE_URL, REDIS_URL, REDIS_PREFIX,
  * AUTH_SECRET, COLLAB_ALLOWED_ORIGINS (comma-separated; default the app URL),
  * COLLAB_BROADCAST_BEFORE_COMMIT=1 (see PersistenceExtension).
+ * LOG_FORMAT=json for one JSON object a line; BRIEFROOM_INSTANCE names this instance in them.
  * Prints `COLLAB_READY <port>` once it accepts connections.
+ *
+ * SIGTERM (or SIGINT) drains the instance (graceful-shutdown.ts): it stops listening, lets the
+ * updates it received commit, closes its editors' sockets with "service restart" so they
+ * reconnect to another instance, folds the open briefs' logs into snapshots, then exits 0.
  */
+import { logEvent } from "../ops/log";
 import { collabHooks } from "../workflow/collab-hooks";
+import { ConnectionLogExtension } from "./connection-log";
+import { drainCollabServer } from "./graceful-shutdown";
 import { parseAllowedOrigins } from "./origin";
 import { createCollabServer } from "./server";
+
+process.env.BRIEFROOM_PROCESS ??= "collab";
 
 function allowedOrigins(): string[] {
   const configured = parseAllowedOrigins(process.env.COLLAB_ALLOWED_ORIGINS);
@@ -33,22 +43,35 @@ async function main(): Promise<void> {
     broadcastBeforeCommit: process.env.COLLAB_BROADCAST_BEFORE_COMMIT === "1",
     // The one place that names the domains: the server itself only runs what it is given.
     ...collabHooks,
+    domainExtensions: (client) => [
+      ...collabHooks.domainExtensions(client),
+      new ConnectionLogExtension(),
+    ],
   });
   await server.listen();
   console.log(`COLLAB_READY ${server.address.port}`);
+  logEvent("collab.ready", { port: server.address.port, pid: process.pid });
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[collab] ${signal}: closing connections and compacting open briefs`);
-    // Acknowledged edits are already in the log; this only folds them into snapshots.
-    const forceExit = setTimeout(() => process.exit(1), 10_000);
+    logEvent("collab.stopping", { signal });
+    // Acknowledged edits are already in the log; draining only spares editors a resend and
+    // folds the logs into snapshots. A drain that hangs (a database gone for good) is cut
+    // short: what was not acknowledged stays with its senders.
+    const forceExit = setTimeout(
+      () => {
+        logEvent("collab.drain.timeout", {}, "error");
+        process.exit(1);
+      },
+      Number(process.env.COLLAB_DRAIN_TIMEOUT_MS ?? 15_000),
+    );
     forceExit.unref();
-    server.destroy().then(
+    drainCollabServer(server, { log: (event, fields) => logEvent(event, fields) }).then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error("[collab] shutdown failed", error);
+        logEvent("collab.drain.failed", { error }, "error");
         process.exit(1);
       },
     );
