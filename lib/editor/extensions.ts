@@ -4,6 +4,7 @@ import { StarterKit, type StarterKitOptions } from "@tiptap/starter-kit";
 import { Citation } from "./citation";
 import { IncidentEmbeds } from "./incident-embeds";
 import { isSafeLinkHref } from "./link-href";
+import { SuggestionMarks } from "./suggestion-marks";
 import { TextDirectionExtension } from "./text-direction";
 
 /** Link options as StarterKit takes them (the link package is StarterKit's dependency, not ours). */
@@ -45,5 +46,7 @@ export function extensions(options: EditorSchemaOptions = {}): AnyExtension[] {
     Citation,
     // Live incident table / inline figure / chart (query stored, not results).
     ...IncidentEmbeds,
+    // Suggested insertions and deletions (track changes), with their author and time.
+    ...SuggestionMarks,
   ];
 }
