@@ -23,6 +23,19 @@ export type MapRow = {
 
 /** One row drawn where the dataset locates it. */
 export type PointMark = { kind: "point"; x: number; y: number; row: MapRow };
+/**
+ * What the server counted under a mark it aggregated (lib/incidents/map/map-grid.ts): the
+ * mark's `rows` are then only a bounded sample, for its tooltip.
+ */
+export type MarkSummary = {
+  count: number;
+  fatalities: number;
+  /** Rows per event type. */
+  eventTypes: Record<string, number>;
+  first: Date;
+  last: Date;
+};
+
 /** Rows coded to one centroid (or crowding one cell) at one precision: a ring with the level stated. */
 export type CentroidMark = {
   kind: "centroid";
@@ -30,9 +43,16 @@ export type CentroidMark = {
   y: number;
   level: PrecisionLevel;
   rows: MapRow[];
+  summary?: MarkSummary;
 };
 /** Exact points too close to tell apart, aggregated. */
-export type ClusterMark = { kind: "cluster"; x: number; y: number; rows: MapRow[] };
+export type ClusterMark = {
+  kind: "cluster";
+  x: number;
+  y: number;
+  rows: MapRow[];
+  summary?: MarkSummary;
+};
 export type NotMappedRow = { row: MapRow; reason: NotMappedReason };
 
 export type MapLayout = {

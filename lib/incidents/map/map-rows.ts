@@ -11,7 +11,8 @@ import type { MapRow } from "./layout";
  */
 export const MAP_ROW_LIMIT = 100_000;
 
-const mapSelect = {
+/** The columns the map reads of a row (a MapRow). */
+export const mapSelect = {
   id: true,
   dataset: true,
   externalId: true,

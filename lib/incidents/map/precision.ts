@@ -26,6 +26,15 @@ const ACLED_LEVELS: Record<number, PrecisionLevel> = {
   3: "region",
 };
 
+/** Each dataset's precision codes, for the server's grid (the same table as in SQL). */
+export const PRECISION_CODES: Partial<Record<IncidentDataset, Record<number, PrecisionLevel>>> = {
+  UCDP_GED: UCDP_LEVELS,
+  ACLED: ACLED_LEVELS,
+};
+
+/** The levels drawn as points; every other level is an area's centre. */
+export const POINT_LEVELS: readonly PrecisionLevel[] = ["exact", "near"];
+
 /**
  * UCDP GED `where_prec` (1 exact … 7 international waters) or ACLED `geo_precision`
  * (1 town, 2 near a town, 3 region centre), as stored in `geoPrecision`. A row that does not
@@ -37,5 +46,5 @@ export function locationPrecision(
 ): LocationPrecision {
   const table = dataset === "ACLED" ? ACLED_LEVELS : dataset === "UCDP_GED" ? UCDP_LEVELS : null;
   const level = (geoPrecision !== null && table?.[geoPrecision]) || "unknown";
-  return { level, point: level === "exact" || level === "near" };
+  return { level, point: POINT_LEVELS.includes(level) };
 }

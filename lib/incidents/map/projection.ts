@@ -36,3 +36,20 @@ export function mapProjection(extent: GeoExtent, width: number, height: number):
       [width, height],
     ]);
 }
+
+/**
+ * The map's frame for an extent drawn `width` pixels wide: its height (the extent's shape
+ * under the projection) and the projection that fills it. The renderer and the server's
+ * grid aggregation both use it, so a grid cell in SQL is the same cell the SVG draws.
+ */
+export function mapFrame(
+  extent: GeoExtent,
+  width: number,
+): { projection: GeoProjection; mapHeight: number } {
+  const [[west, south], [east, north]] = extent;
+  const probe = mapProjection(extent, width, width);
+  const [x0, y0] = probe([west, north]) ?? [0, 0];
+  const [x1, y1] = probe([east, south]) ?? [width, width];
+  const mapHeight = Math.round((width * (y1 - y0)) / (x1 - x0));
+  return { projection: mapProjection(extent, width, mapHeight), mapHeight };
+}

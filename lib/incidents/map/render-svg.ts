@@ -1,9 +1,16 @@
 import { geoPath } from "d3-geo";
 import { BOUNDARY_CREDIT, countriesIn, LABELLED_COUNTRIES, type CountryCode } from "./borders";
-import { layoutMarks, type MapLayout, type MapRow } from "./layout";
+import {
+  layoutMarks,
+  type CentroidMark,
+  type ClusterMark,
+  type MapLayout,
+  type MapRow,
+  type MarkSummary,
+} from "./layout";
 import { eventColours, fatalityRadius } from "./palette";
 import type { PrecisionLevel } from "./precision";
-import { MALI_EXTENT, mapProjection, type GeoExtent } from "./projection";
+import { MALI_EXTENT, mapFrame, mapProjection, type GeoExtent } from "./projection";
 
 /** The words of the map, in the reader's language (the renderer itself knows none). */
 export type MapLabels = {
@@ -19,7 +26,12 @@ export type MapLabels = {
   boundaries: string;
   data: string;
   formatDate: (date: Date) => string;
+  /** Tooltip line of a cluster that links to a closer view. */
+  zoomIn?: string;
 };
+
+/** A place name drawn on the map (regions in a region view), at its gazetteer centre. */
+export type PlaceLabel = { name: string; lon: number; lat: number };
 
 export type RenderMapOptions = {
   rows: readonly MapRow[];
@@ -31,6 +43,14 @@ export type RenderMapOptions = {
   extent?: GeoExtent;
   width?: number;
   dir?: "ltr" | "rtl";
+  /**
+   * Marks already laid out, e.g. aggregated by the database (map-grid.ts): drawn as given,
+   * and `rows` is not read. Without it the renderer lays out `rows` itself.
+   */
+  layout?: MapLayout;
+  /** A link for a grouped mark (e.g. a closer view around it), or null for none. */
+  zoomHref?: (mark: ClusterMark | CentroidMark) => string | null;
+  placeLabels?: readonly PlaceLabel[];
 };
 
 export type RenderedMap = { svg: string; layout: MapLayout };
@@ -61,15 +81,12 @@ export function renderIncidentMap(options: RenderMapOptions): RenderedMap {
   const extent = options.extent ?? MALI_EXTENT;
   const width = options.width ?? 800;
   const rtl = options.dir === "rtl";
-  const [[west, south], [east, north]] = extent;
-  const probe = mapProjection(extent, width, width);
-  const [x0, y0] = probe([west, north]) ?? [0, 0];
-  const [x1, y1] = probe([east, south]) ?? [width, width];
-  const mapHeight = Math.round((width * (y1 - y0)) / (x1 - x0));
+  const { projection, mapHeight } = mapFrame(extent, width);
   const height = mapHeight + LEGEND_HEIGHT;
-  const projection = mapProjection(extent, width, mapHeight);
-  const layout = layoutMarks(rows, projection, extent);
-  const colours = eventColours(rows.map((r) => r.eventType).sort());
+  const layout = options.layout ?? layoutMarks(rows, projection, extent);
+  const colours = eventColours(
+    (options.layout ? layoutEventTypes(options.layout) : rows.map((r) => r.eventType)).sort(),
+  );
 
   const rowLine = (r: MapRow) => {
     const actors = [r.sideA, r.sideB].filter(Boolean).join(" – ");
@@ -78,12 +95,28 @@ export function renderIncidentMap(options: RenderMapOptions): RenderedMap {
       .filter(Boolean)
       .join(" · ");
   };
-  const listing = (list: MapRow[]) => {
+  const listing = (list: MapRow[], summary?: MarkSummary) => {
     const lines = list.slice(0, LISTED).map(rowLine);
-    if (list.length > LISTED) lines.push("…");
+    if (list.length > LISTED || (summary && summary.count > Math.min(list.length, LISTED)))
+      lines.push("…");
     return lines.join("\n");
   };
   const sum = (list: MapRow[]) => list.reduce((t, r) => t + r.fatalitiesBest, 0);
+  const countOf = (m: { rows: MapRow[]; summary?: MarkSummary }) =>
+    m.summary?.count ?? m.rows.length;
+  const fatalitiesOf = (m: { rows: MapRow[]; summary?: MarkSummary }) =>
+    m.summary?.fatalities ?? sum(m.rows);
+  // What the server counted under an aggregated mark: its dates and event types.
+  const summaryLines = (summary?: MarkSummary) => {
+    if (!summary) return "";
+    const first = labels.formatDate(summary.first);
+    const last = labels.formatDate(summary.last);
+    const types = Object.entries(summary.eventTypes)
+      .sort((a, b) => b[1] - a[1])
+      .map(([type, n]) => `${type} ${n}`)
+      .join(" · ");
+    return `${first === last ? first : `${first} – ${last}`}\n${types}\n`;
+  };
 
   const out: string[] = [];
   out.push(
@@ -103,23 +136,38 @@ export function renderIncidentMap(options: RenderMapOptions): RenderedMap {
       `<text x="${n1(p[0])}" y="${n1(p[1])}"${weight} data-country-label="${code}">${esc(labels.countries[code])}</text>`,
     );
   }
+  if (options.placeLabels?.length) {
+    out.push(`<g data-layer="place-labels" fill="#7a6f5a" font-size="12" font-style="italic">`);
+    for (const place of options.placeLabels) {
+      const p = projection([place.lon, place.lat]);
+      if (!p) continue;
+      out.push(
+        `<text x="${n1(p[0])}" y="${n1(p[1] - 14)}" data-place-label="${esc(place.name)}">${esc(place.name)}</text>`,
+      );
+    }
+    out.push(`</g>`);
+  }
   out.push(`</g><g data-layer="marks">`);
 
   for (const m of layout.centroids) {
     const [first] = m.rows;
     if (!first) continue;
-    const r = fatalityRadius(sum(m.rows)) + 4;
-    const title = `${labels.precision[m.level]}\n${listing(m.rows)}`;
+    const r = fatalityRadius(fatalitiesOf(m)) + 4;
+    const count = countOf(m);
+    const title = `${labels.precision[m.level]}${m.summary && count > 1 ? ` · ${labels.incidents(count)} · ${labels.fatalities(fatalitiesOf(m))}` : ""}\n${summaryLines(m.summary)}${listing(m.rows, m.summary)}`;
     const body =
       `<title>${esc(title)}</title>` +
       `<circle cx="${n1(m.x)}" cy="${n1(m.y)}" r="${n1(r)}" fill="${colours.get(first.eventType)}" fill-opacity="0.12" stroke="#333" stroke-width="1.2" stroke-dasharray="4 3"/>` +
       `<path d="M${n1(m.x - 3)} ${n1(m.y)}h6M${n1(m.x)} ${n1(m.y - 3)}v6" stroke="#333" stroke-width="1.2"/>` +
-      `<text x="${n1(m.x)}" y="${n1(m.y + r + 11)}" font-size="10" text-anchor="middle" fill="#333">${esc(m.rows.length > 1 ? `${labels.precision[m.level]} (${m.rows.length})` : labels.precision[m.level])}</text>`;
-    const attrs = `data-mark="centroid" data-precision="${m.level}" data-count="${m.rows.length}" data-lon-lat="${first.longitude},${first.latitude}"`;
+      `<text x="${n1(m.x)}" y="${n1(m.y + r + 11)}" font-size="10" text-anchor="middle" fill="#333">${esc(count > 1 ? `${labels.precision[m.level]} (${count})` : labels.precision[m.level])}</text>`;
+    const attrs = `data-mark="centroid" data-precision="${m.level}" data-count="${count}" data-lon-lat="${first.longitude},${first.latitude}"`;
+    const zoom = count > 1 ? options.zoomHref?.(m) : null;
     out.push(
-      m.rows.length === 1
+      count === 1
         ? `<a href="${esc(`${detailBase}/${first.id}`)}" ${attrs}>${body}</a>`
-        : `<g ${attrs}>${body}</g>`,
+        : zoom
+          ? `<a href="${esc(zoom)}" ${attrs}>${body}</a>`
+          : `<g ${attrs}>${body}</g>`,
     );
   }
   const points = [...layout.points].sort((a, b) => b.row.fatalitiesBest - a.row.fatalitiesBest);
@@ -132,19 +180,35 @@ export function renderIncidentMap(options: RenderMapOptions): RenderedMap {
     );
   }
   for (const m of layout.clusters) {
-    const r = Math.min(24, 9 + 3 * Math.log2(m.rows.length));
-    const title = `${labels.incidents(m.rows.length)} · ${labels.fatalities(sum(m.rows))}\n${listing(m.rows)}`;
+    const count = countOf(m);
+    const r = Math.min(24, 9 + 3 * Math.log2(count));
+    const zoom = options.zoomHref?.(m);
+    const title = `${labels.incidents(count)} · ${labels.fatalities(fatalitiesOf(m))}\n${summaryLines(m.summary)}${listing(m.rows, m.summary)}${zoom && labels.zoomIn ? `\n${labels.zoomIn}` : ""}`;
+    const body =
+      `<title>${esc(title)}</title>` +
+      `<circle cx="${n1(m.x)}" cy="${n1(m.y)}" r="${n1(r)}" fill="#3b4252" fill-opacity="0.85" stroke="#fff" stroke-width="1.5"/>` +
+      `<text x="${n1(m.x)}" y="${n1(m.y + 4)}" font-size="11" font-weight="600" text-anchor="middle" fill="#fff">${count}</text>`;
     out.push(
-      `<g data-mark="cluster" data-count="${m.rows.length}">` +
-        `<title>${esc(title)}</title>` +
-        `<circle cx="${n1(m.x)}" cy="${n1(m.y)}" r="${n1(r)}" fill="#3b4252" fill-opacity="0.85" stroke="#fff" stroke-width="1.5"/>` +
-        `<text x="${n1(m.x)}" y="${n1(m.y + 4)}" font-size="11" font-weight="600" text-anchor="middle" fill="#fff">${m.rows.length}</text></g>`,
+      zoom
+        ? `<a href="${esc(zoom)}" data-mark="cluster" data-count="${count}">${body}</a>`
+        : `<g data-mark="cluster" data-count="${count}">${body}</g>`,
     );
   }
   out.push(`</g>`);
   out.push(legend(width, mapHeight, rtl, labels, colours, credits));
   out.push(`</svg>`);
   return { svg: out.join(""), layout };
+}
+
+/** Every event type under a laid-out map's marks, for its colours and legend. */
+function layoutEventTypes(layout: MapLayout): string[] {
+  const types = new Set<string>();
+  for (const p of layout.points) types.add(p.row.eventType);
+  for (const m of [...layout.centroids, ...layout.clusters]) {
+    for (const r of m.rows) types.add(r.eventType);
+    for (const type of Object.keys(m.summary?.eventTypes ?? {})) types.add(type);
+  }
+  return [...types];
 }
 
 /** Projected borders by extent and size: projecting the 1:50m shapes is most of a small map's cost. */
