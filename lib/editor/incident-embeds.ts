@@ -1,5 +1,5 @@
 /**
- * Incident data embedded in a brief: a live table, an inline figure and a chart.
+ * Incident data embedded in a brief: a live table, an inline figure, a chart and a map.
  * Each node stores its *query* (a JSON embed spec, see lib/incidents/query-schema.ts), never
  * its results: drafts recompute live, and publishing can freeze the results of the same
  * query. Citations of incident rows use the shared `citation` node (items of kind
@@ -10,12 +10,13 @@
  */
 import { Node, mergeAttributes } from "@tiptap/core";
 
-export const INCIDENT_EMBED_KINDS = ["table", "figure", "chart"] as const;
+export const INCIDENT_EMBED_KINDS = ["table", "figure", "chart", "map"] as const;
 export type IncidentEmbedKind = (typeof INCIDENT_EMBED_KINDS)[number];
 export const INCIDENT_NODE: Record<IncidentEmbedKind, string> = {
   table: "incidentTable",
   figure: "incidentFigure",
   chart: "incidentChart",
+  map: "incidentMap",
 };
 const MAX_SPEC = 4000;
 
@@ -36,7 +37,7 @@ export function cleanEmbedSpec(value: unknown, kind: IncidentEmbedKind): string 
 declare module "@tiptap/core" {
   interface Commands<ReturnType> {
     incidentEmbed: {
-      /** Inserts a table, figure or chart for `spec` (an embed spec object) at the selection. */
+      /** Inserts a table, figure, chart or map for `spec` (an embed spec object) at the selection. */
       insertIncidentEmbed: (kind: IncidentEmbedKind, spec: object) => ReturnType;
     };
   }
@@ -91,4 +92,6 @@ function embedNode(kind: IncidentEmbedKind) {
 export const IncidentTable = embedNode("table");
 export const IncidentFigure = embedNode("figure");
 export const IncidentChart = embedNode("chart");
-export const IncidentEmbeds = [IncidentTable, IncidentFigure, IncidentChart];
+/** The map of the rows the query selects, over the whole country or one region. */
+export const IncidentMap = embedNode("map");
+export const IncidentEmbeds = [IncidentTable, IncidentFigure, IncidentChart, IncidentMap];

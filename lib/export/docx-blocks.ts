@@ -12,6 +12,7 @@ import { blockIsRtl } from "./block-direction";
 import { nodeText, type DocxContext } from "./docx-context";
 import { incidentChartBlocks, incidentTableBlocks } from "./docx-embeds";
 import { inlineChildren } from "./docx-inline";
+import { incidentMapBlocks } from "./docx-map";
 import type { RunStyle } from "./docx-runs";
 
 type Block = Paragraph | Table;
@@ -148,6 +149,9 @@ export function blocks(
         break;
       case "incidentChart":
         out.push(...incidentChartBlocks(ctx.findEmbed("chart", node.attrs?.spec), ctx));
+        break;
+      case "incidentMap":
+        out.push(...incidentMapBlocks(ctx.findEmbed("map", node.attrs?.spec), ctx));
         break;
       default:
         // Unknown containers keep their content; unknown leaves are skipped.

@@ -5,6 +5,7 @@ import { embedKey, parseSpecAttr } from "@/lib/publishing/embed-nodes";
 import type { FrozenEmbed } from "@/lib/publishing/frozen";
 import { renderLabels, type RenderLabels } from "@/lib/publishing/render-labels";
 import { titleLabels } from "./document-labels";
+import type { DocxMapImage } from "./docx-map";
 import type { ExportVersion } from "./export-version";
 
 /** State of one DOCX walk over a version's ProseMirror JSON. */
@@ -23,6 +24,8 @@ export type DocxContext = {
   listStarts: Set<number>;
   /** The frozen result of an embed node, by the key the publisher stored it under. */
   findEmbed: (kind: IncidentEmbedKind, spec: unknown) => FrozenEmbed | null;
+  /** Map embeds drawn ahead of the walk (SVG and its PNG), by frozen embed key. */
+  maps?: ReadonlyMap<string, DocxMapImage>;
 };
 
 export function docxContext(version: ExportVersion): DocxContext {

@@ -13,7 +13,7 @@ function rtlDoc(ctx: DocxContext) {
   return ctx.version.direction === "RTL";
 }
 
-function small(text: string, ctx: DocxContext, italic = true): Paragraph {
+export function small(text: string, ctx: DocxContext, italic = true): Paragraph {
   const rtl = rtlDoc(ctx);
   return new Paragraph({
     children: textRuns(text, { italic, color: "555555", size: 18 }, rtl),
@@ -46,7 +46,7 @@ export function textTable(header: string[], rows: string[][], ctx: DocxContext):
 }
 
 /** "Data as of … · Source: …", as under the embed on the reader page. */
-function dataCaption(embed: FrozenEmbed, ctx: DocxContext): Paragraph {
+export function dataCaption(embed: FrozenEmbed, ctx: DocxContext): Paragraph {
   const { labels, version } = ctx;
   const datasets = embed.datasets
     .map((d) => (d.version ? `${d.dataset} ${d.version}` : d.dataset))

@@ -15,6 +15,7 @@ import { blockIsRtl } from "./block-direction";
 import { documentDate } from "./document-labels";
 import { blocks, orderedList } from "./docx-blocks";
 import { docxContext, type DocxContext } from "./docx-context";
+import { docxMapImages } from "./docx-map";
 import { DOCX_FONT, docxLanguage, styledRuns, textRuns } from "./docx-runs";
 import type { ExportVersion } from "./export-version";
 import { htmlToStyledText, htmlToText } from "./note-html";
@@ -89,10 +90,10 @@ function orderedNumbering(start: number) {
 /**
  * The DOCX of a published version, from its frozen JSON, embeds and citations only: real
  * Word footnotes for citations, tables for incident tables, native charts for charts,
- * right-to-left paragraphs marked w:bidi, and the bibliography at the end.
+ * pictures for maps, right-to-left paragraphs marked w:bidi, and the bibliography at the end.
  */
 export async function renderDocx(version: ExportVersion): Promise<Uint8Array> {
-  const ctx = docxContext(version);
+  const ctx = { ...docxContext(version), maps: await docxMapImages(version) };
   const content = (version.contentJson as JSONContent | null)?.content ?? [];
   const body = blocks(content, ctx);
   const rtl = version.direction === "RTL";

@@ -8,6 +8,7 @@ import {
   rowSelect,
   type IncidentRow,
 } from "./queries";
+import { mapEmbedData } from "./embed-map";
 import { embedSpecSchema, type EmbedSpec, type IncidentSort } from "./query-schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/validation/uuid";
@@ -104,6 +105,13 @@ export async function computeEmbed(member: Member, spec: EmbedSpec, tx: Tx = db)
       baseline,
       ratio: baseline === 0 ? null : Math.round((value / baseline) * 10) / 10,
     };
+  }
+  if (spec.kind === "map") {
+    const [data, totals] = await Promise.all([
+      mapEmbedData(member, spec.filter, tx),
+      incidentTotals(member, spec.filter, tx),
+    ]);
+    return { ...base, kind: "map" as const, extent: spec.extent, ...data, ...totals };
   }
   const series = await incidentSeries(member, spec.filter, spec.period, tx);
   return { ...base, kind: "chart" as const, series };

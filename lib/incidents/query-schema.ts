@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAP_EXTENT_IDS } from "./map-extents";
 
 /** Form fields arrive as "" when left empty: treat that as "no filter". */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -77,6 +78,12 @@ export const embedSpecSchema = z.discriminatedUnion("kind", [
     filter: incidentFilterSchema,
     measure: z.enum(["count", "fatalities"]).default("count"),
     period: z.enum(["month", "year"]).default("year"),
+  }),
+  z.object({
+    kind: z.literal("map"),
+    filter: incidentFilterSchema,
+    /** The whole country or one region (lib/incidents/map-extents.ts), by name. */
+    extent: z.enum(MAP_EXTENT_IDS).default("mali"),
   }),
 ]);
 export type EmbedSpec = z.infer<typeof embedSpecSchema>;

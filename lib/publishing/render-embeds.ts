@@ -1,10 +1,12 @@
 /**
  * Incident embeds as published HTML, from their frozen results only (never the database):
- * a table as <table>, a figure as an inline number, a chart as inline SVG. Every value is
- * escaped here; the whole body is sanitized afterwards as well.
+ * a table as <table>, a figure as an inline number, a chart and a map as inline SVG. Every
+ * value is escaped here; the whole body is sanitized afterwards as well.
  */
+import type { IncidentEmbedKind } from "@/lib/editor/incident-embeds";
 import type { TableColumn } from "@/lib/incidents/query-schema";
 import { CHART, chartGeometry } from "@/lib/incidents/chart-geometry";
+import { renderMapEmbed } from "@/lib/incidents/embed-map-svg";
 import type { SeriesPoint } from "@/lib/incidents/queries";
 import { DATASET_NAMES, type DatasetEnum } from "./embed-nodes";
 import type { FrozenEmbed } from "./frozen";
@@ -119,6 +121,38 @@ function renderChart(embed: FrozenEmbed, ctx: EmbedRenderContext): string {
   return `<figure class="embed embed-chart">${chartSvg(result.series, title, ctx)}${caption(embed, ctx)}</figure>`;
 }
 
+/**
+ * `<path …/>` as `<path …></path>`: the sanitizer reads HTML, where only void elements close
+ * themselves, and would nest every following shape inside the first. Safe on the map's SVG,
+ * whose attribute values and texts are escaped (no "<" or ">" but its tags').
+ */
+function closedTags(svg: string): string {
+  return svg.replace(/<([a-z]+)([^<>]*?)\/>/g, "<$1$2></$1>");
+}
+
+/** The map drawn from its frozen rows, in the brief's language, with what it leaves out. */
+function renderMap(embed: FrozenEmbed, ctx: EmbedRenderContext): string {
+  const result = embed.result;
+  if (result.kind !== "map") return missing(ctx, false);
+  const map = renderMapEmbed(result, ctx.language);
+  const title = fill(ctx.labels.mapTitle, { extent: esc(ctx.labels.mapExtents[result.extent]) });
+  const notes = [
+    fill(ctx.labels.mapNotMapped, { count: esc(formatNumber(map.notMapped, ctx.language)) }),
+  ];
+  if (result.truncated) {
+    notes.push(
+      fill(ctx.labels.mapTruncated, {
+        count: esc(formatNumber(result.rows.length, ctx.language)),
+      }),
+    );
+  }
+  return (
+    `<figure class="embed embed-map" data-not-mapped="${map.notMapped}">` +
+    `<p class="embed-map-title">${title}</p>${closedTags(map.svg)}` +
+    `<p class="embed-map-note">${notes.join(" ")}</p>${caption(embed, ctx)}</figure>`
+  );
+}
+
 function missing(ctx: EmbedRenderContext, inline: boolean): string {
   const tag = inline ? "span" : "p";
   return `<${tag} class="embed-missing">${esc(ctx.labels.embedUnavailable)}</${tag}>`;
@@ -127,11 +161,12 @@ function missing(ctx: EmbedRenderContext, inline: boolean): string {
 /** One embed node: its frozen result (looked up by spec key) or a "not available" note. */
 export function renderEmbed(
   embed: FrozenEmbed | undefined,
-  kind: "table" | "figure" | "chart",
+  kind: IncidentEmbedKind,
   ctx: EmbedRenderContext,
 ): string {
   if (!embed || embed.kind !== kind) return missing(ctx, kind === "figure");
   if (kind === "figure") return renderFigure(embed, ctx);
+  if (kind === "map") return renderMap(embed, ctx);
   if (kind === "chart") return renderChart(embed, ctx);
   return embed.result.kind === "table"
     ? renderTable(embed, embed.result, ctx)

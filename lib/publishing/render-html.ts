@@ -58,6 +58,7 @@ function body(input: RenderBriefInput, labels: RenderLabels): string {
         [INCIDENT_NODE.table]: embedMapping("table"),
         [INCIDENT_NODE.figure]: embedMapping("figure"),
         [INCIDENT_NODE.chart]: embedMapping("chart"),
+        [INCIDENT_NODE.map]: embedMapping("map"),
       },
     },
   });

@@ -36,7 +36,7 @@ const TABLE_TAGS = [
   "td",
 ];
 const SECTION_TAGS = ["section", "div", "figure", "figcaption", "footer", "aside"];
-const SVG_TAGS = ["svg", "g", "rect", "line", "polyline", "text", "title"];
+const SVG_TAGS = ["svg", "g", "rect", "line", "polyline", "text", "title", "path", "circle"];
 
 /** Classes the renderer puts on elements (lib/publishing/render-html.ts, render-embeds.ts). */
 const CLASSES = [
@@ -66,6 +66,10 @@ const CLASSES = [
   "legend-line",
   "removed",
   "missing",
+  "embed-map",
+  "embed-map-title",
+  "embed-map-note",
+  "incident-map-svg",
 ];
 
 const SVG_ATTRIBUTES = [
@@ -80,7 +84,38 @@ const SVG_ATTRIBUTES = [
   "points",
   "text-anchor",
   "fill",
+  // The incident map's drawing (lib/incidents/map/render-svg.ts): shapes and their look.
+  "d",
+  "cx",
+  "cy",
+  "r",
+  "stroke",
+  "stroke-width",
+  "stroke-dasharray",
+  "fill-opacity",
+  "font-size",
+  "font-weight",
+  "direction",
 ];
+
+/** What the map's marks and layers say about themselves (tests and styles read them). */
+const MAP_DATA_ATTRIBUTES = [
+  "data-layer",
+  "data-mark",
+  "data-count",
+  "data-precision",
+  "data-lon-lat",
+  "data-country",
+  "data-country-label",
+];
+
+/**
+ * SVG drawing values are numbers, colours, path commands and font names: nothing with
+ * parentheses, colons or quotes survives, so no url(), javascript: or expression().
+ */
+const SAFE_SVG_VALUE = /^[#\w\s.,%-]*$/;
+const SVG_NAMESPACE = "http://www.w3.org/2000/svg";
+const SVG_TAG_SET = new Set(SVG_TAGS);
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [...TEXT_TAGS, ...INLINE_TAGS, ...TABLE_TAGS, ...SECTION_TAGS, ...SVG_TAGS],
@@ -93,8 +128,14 @@ const OPTIONS: sanitizeHtml.IOptions = {
     col: ["span"],
     // citeproc's own formatting (small caps, italics…), restricted by allowedStyles.
     span: ["style"],
-    svg: ["viewbox", "viewBox", "xmlns"],
-    ...Object.fromEntries(["rect", "line", "polyline", "text"].map((t) => [t, SVG_ATTRIBUTES])),
+    svg: ["viewbox", "viewBox", "xmlns", "width", "height", "font-family"],
+    figure: ["data-not-mapped"],
+    ...Object.fromEntries(
+      ["rect", "line", "polyline", "text", "path", "circle", "g"].map((t) => [
+        t,
+        [...SVG_ATTRIBUTES, ...MAP_DATA_ATTRIBUTES],
+      ]),
+    ),
   },
   allowedClasses: { "*": CLASSES },
   allowedStyles: {
@@ -134,6 +175,15 @@ function tidyTag(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtm
   const out: sanitizeHtml.Attributes = { ...attribs };
   if (out.dir !== undefined && !isTextDirection(out.dir)) delete out.dir;
   if (out.id !== undefined && !/^(fn|fnref|bib)-[A-Za-z0-9_-]{1,64}$/.test(out.id)) delete out.id;
+  if (SVG_TAG_SET.has(tagName)) {
+    for (const [name, value] of Object.entries(out)) {
+      const text = name === "aria-label" || name === "title";
+      const namespace = name === "xmlns" && value === SVG_NAMESPACE;
+      if (!text && !namespace && !SAFE_SVG_VALUE.test(value)) {
+        delete out[name];
+      }
+    }
+  }
   if (tagName === "a") {
     const href = out.href ?? "";
     if (href.startsWith("#")) {

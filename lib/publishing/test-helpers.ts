@@ -44,7 +44,7 @@ export function cite(...items: object[]) {
 }
 
 export function embed(
-  kind: "incidentTable" | "incidentFigure" | "incidentChart",
+  kind: "incidentTable" | "incidentFigure" | "incidentChart" | "incidentMap",
   spec: object | string,
 ) {
   return { type: kind, attrs: { spec: typeof spec === "string" ? spec : JSON.stringify(spec) } };
