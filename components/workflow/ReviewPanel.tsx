@@ -19,6 +19,7 @@ export async function ReviewPanel({ workspaceSlug, briefId, member }: Props) {
   const data = await reviewPanel(member, briefId);
   if (!data) return null;
   const t = await getTranslations("workflow");
+  const ts = await getTranslations("suggestions");
   const format = await getFormatter();
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const reviewer = data.events.includes("approve") || data.events.includes("publish");
@@ -53,6 +54,11 @@ export async function ReviewPanel({ workspaceSlug, briefId, member }: Props) {
         </p>
       )}
       {staleness && <StalenessWarning staleness={staleness} />}
+      {data.pendingSuggestions > 0 && (
+        <p className="banner warning" role="note" data-testid="suggestions-pending">
+          {ts("pendingBeforeApproval", { count: data.pendingSuggestions })}
+        </p>
+      )}
       <ReviewActions
         workspaceSlug={workspaceSlug}
         briefId={briefId}

@@ -8,6 +8,7 @@ import * as Y from "yjs";
 import { citationStyleOfDoc } from "../citations/brief-settings";
 import { db, type Db, type Tx } from "../db";
 import { contentHash } from "../documents/content-hash";
+import { acceptedContentJson } from "../editor/accepted-content";
 import { applyStoredUpdates } from "../documents/stored-state";
 import { proseMirrorNodeOfScratchDoc } from "../editor/to-json";
 import { proseMirrorNodeToText } from "../editor/to-text";
@@ -21,6 +22,8 @@ export type CompactedEdits = {
   contentJson: unknown;
   contentText: string;
   hash: string;
+  /** The hash of the accepted content (pending suggestions left out): what approvals are of. */
+  acceptedHash?: string;
   /** One entry per merged update: who sent it (null for server-side changes) and when. */
   edits: { userId: string | null; at: Date }[];
 };
@@ -112,6 +115,7 @@ export async function compactBrief(
           contentJson: node.toJSON() as unknown,
           contentText,
           hash: contentHash(node.toJSON(), citationStyle),
+          acceptedHash: contentHash(acceptedContentJson(node.toJSON()), citationStyle),
           edits: rows.map((row) => ({ userId: row.user_id, at: row.created_at })),
         };
         if (merged.edits.length > 0) {

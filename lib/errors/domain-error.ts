@@ -46,6 +46,7 @@ export type ErrorCode =
   | "workflowChangedSinceApproval"
   | "workflowPublishProblems"
   | "workflowUnchangedSincePublished"
+  | "workflowSuggestionsPending"
   // request-level refusals (lib/http)
   | "crossSite"
   | "bodyTooLarge"
@@ -72,6 +73,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   workflowFourEyes: 403,
   workflowChangedSinceApproval: 409,
   workflowUnchangedSincePublished: 409,
+  workflowSuggestionsPending: 409,
   crossSite: 403,
   bodyTooLarge: 413,
   savedQueryNameTaken: 409,

@@ -20,6 +20,9 @@ import incidentsFr from "./messages/incidents/fr.json";
 import sourcesAr from "./messages/sources/ar.json";
 import sourcesEn from "./messages/sources/en.json";
 import sourcesFr from "./messages/sources/fr.json";
+import suggestionsAr from "./messages/suggestions/ar.json";
+import suggestionsEn from "./messages/suggestions/en.json";
+import suggestionsFr from "./messages/suggestions/fr.json";
 
 // Each domain keeps its messages in its own folder (one file per language) under its own
 // namespace, so domains grow without touching one shared file.
@@ -32,6 +35,7 @@ const CATALOGS = {
     workflow: workflowEn,
     publishing: publishingEn,
     history: historyEn,
+    suggestions: suggestionsEn,
   },
   fr: {
     ...fr,
@@ -41,6 +45,7 @@ const CATALOGS = {
     workflow: workflowFr,
     publishing: publishingFr,
     history: historyFr,
+    suggestions: suggestionsFr,
   },
   ar: {
     ...ar,
@@ -50,6 +55,7 @@ const CATALOGS = {
     workflow: workflowAr,
     publishing: publishingAr,
     history: historyAr,
+    suggestions: suggestionsAr,
   },
 } satisfies Record<AppLocale, unknown>;
 

@@ -19,6 +19,7 @@ import type { Member } from "@/lib/policy/can";
 import { sourcesByIds } from "@/lib/sources/queries";
 import { collectEmbedNodes, embedKey, DATASET_NAMES } from "./embed-nodes";
 import type { FrozenBrief, FrozenCitations, FrozenEmbed, FrozenEmbeds } from "./frozen";
+import { acceptedDocument } from "./accepted-document";
 import { loadLiveDocument } from "./live-document";
 import { approvalHash } from "./approval-hash";
 import { findPublishProblems } from "./publish-problems";
@@ -139,7 +140,8 @@ export async function freezeBrief(
   tx: Tx = db,
 ): Promise<FrozenBrief> {
   const brief = await readableBrief(member, briefId, tx);
-  const live = await loadLiveDocument(briefId, tx);
+  // Pending suggestions are never published: the version is of the accepted content.
+  const live = acceptedDocument(await loadLiveDocument(briefId, tx));
   const style = effectiveCitationStyle(
     live.citationStyle,
     brief.citationStyle,

@@ -4,6 +4,7 @@ import { citationStyleOfDoc } from "@/lib/citations/brief-settings";
 import type { CitationStyleId } from "@/lib/citations/style-ids";
 import { applyStoredState, loadBriefState } from "@/lib/documents/stored-state";
 import { db, type Tx } from "@/lib/db";
+import { acceptedContentJson, countPendingSuggestions } from "@/lib/editor/accepted-content";
 import { proseMirrorNodeOfScratchDoc } from "@/lib/editor/to-json";
 import { proseMirrorNodeToText } from "@/lib/editor/to-text";
 import { contentHash } from "@/lib/documents/content-hash";
@@ -16,6 +17,14 @@ export type LiveDocument = {
   /** Style held in the document's settings map, null if never set. */
   citationStyle: CitationStyleId | null;
   hash: string;
+  /**
+   * The content hash of the accepted content (pending suggestions left out,
+   * lib/editor/accepted-content.ts): what an approval is of. Equals `hash` when no
+   * suggestion is pending. Optional for documents read elsewhere (a compaction round).
+   */
+  acceptedHash?: string;
+  /** How many suggestions are still pending (neither accepted nor rejected). */
+  pendingSuggestions?: number;
 };
 
 /**
@@ -45,6 +54,8 @@ export function liveDocumentOfUpdates(updates: readonly Uint8Array[]): LiveDocum
       text: proseMirrorNodeToText(node),
       citationStyle,
       hash: contentHash(json, citationStyle),
+      acceptedHash: contentHash(acceptedContentJson(json), citationStyle),
+      pendingSuggestions: countPendingSuggestions(json),
     };
   } finally {
     scratch.destroy();

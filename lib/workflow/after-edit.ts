@@ -58,7 +58,8 @@ export async function revertApprovalIfEdited(tx: Tx, round: CompactedEdits): Pro
   // Compaction has just copied the document's citation style into the row: the stored one
   // is the style a version would show.
   const fields = shownFields({ ...brief, citationStyle: brief.citation_style });
-  if (approvedHash === approvalHash(round.hash, fields)) return;
+  // A suggestion added (or rejected) leaves the accepted content, and so the approval, as it was.
+  if (approvedHash === approvalHash(round.acceptedHash ?? round.hash, fields)) return;
   const lastEditor = round.edits.findLast((edit) => edit.userId !== null)?.userId ?? null;
   await revertApprovalAfterEdit(tx, brief, lastEditor, round.hash);
   await takeSnapshot(tx, brief.id, "TRANSITION");

@@ -2,6 +2,7 @@
 import { db, type Tx } from "@/lib/db";
 import { loadBrief, nullWhenRefused } from "@/lib/briefs/load-brief";
 import { can, type Member } from "@/lib/policy/can";
+import { loadLiveDocument } from "@/lib/publishing/live-document";
 import { editedSince } from "./four-eyes";
 import { EVENT_ACTION, eventsFrom, type BriefStatus, type PersonEvent } from "./state-machine";
 
@@ -15,6 +16,8 @@ export type ReviewPanelData = {
   publicLink: boolean;
   /** The four-eyes rule would refuse this member's approval. */
   fourEyesBlocked: boolean;
+  /** Suggestions still pending in the draft (counted for those who may approve, else 0). */
+  pendingSuggestions: number;
   approval: { by: string; at: Date } | null;
   latestVersion: { number: number; slug: string } | null;
   log: {
@@ -63,6 +66,10 @@ export async function reviewPanel(
     events.includes("approve") &&
     brief.workspace.fourEyes &&
     (await editedSince(tx, brief.id, member.userId, brief.reviewCycleStartedAt));
+  // Counted from the stored document, as approve() counts them.
+  const pendingSuggestions = events.includes("approve")
+    ? ((await loadLiveDocument(brief.id, tx)).pendingSuggestions ?? 0)
+    : 0;
   const [latest, transitions] = await Promise.all([
     tx.briefVersion.findFirst({
       where: { briefId },
@@ -91,6 +98,7 @@ export async function reviewPanel(
     canSetVisibility: can(member, "brief.setVisibility", resource),
     publicLink: brief.publicLink,
     fourEyesBlocked,
+    pendingSuggestions,
     approval:
       brief.approvedAt && brief.approvedBy
         ? { by: brief.approvedBy.name, at: brief.approvedAt }

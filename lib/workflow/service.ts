@@ -5,6 +5,7 @@
  * also freezes a version, is in ./publish.ts.
  */
 import { db, type Tx } from "@/lib/db";
+import { countPendingSuggestions } from "@/lib/editor/accepted-content";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { takeSnapshot } from "@/lib/history/snapshots";
@@ -14,6 +15,7 @@ import { loadLiveDocument, type LiveDocument } from "@/lib/publishing/live-docum
 import { parseOrThrow } from "@/lib/validation/parse";
 import { assertFourEyes } from "./four-eyes";
 import { lockBrief, type LockedBrief } from "./locked-brief";
+import { assertPublicLinkAllowed } from "./marking";
 import { transitionCommentSchema } from "./schema";
 import {
   EVENT_ACTION,
@@ -138,6 +140,9 @@ export async function approve(member: Member, briefId: string, comment = "") {
   const text = parseOrThrow(transitionCommentSchema, comment);
   return step(member, briefId, "approve", text, async (tx, brief, live) => {
     await assertFourEyes(tx, brief, member.userId);
+    // Every suggestion is decided before an approval: accepted into the text or rejected.
+    const pending = live.pendingSuggestions ?? countPendingSuggestions(live.json);
+    if (pending > 0) throw new DomainError("workflowSuggestionsPending", { count: pending });
     return {
       brief: {
         approvedHash: liveApprovalHash(brief, live),
@@ -154,6 +159,7 @@ export async function setPublicLink(member: Member, briefId: string, publicLink:
     const brief = await lockBrief(tx, member, briefId, "brief.setVisibility");
     const wanted = publicLink === true;
     if (brief.publicLink === wanted) return { publicLink: wanted };
+    assertPublicLinkAllowed(brief, wanted);
     await tx.brief.update({ where: { id: brief.id }, data: { publicLink: wanted } });
     // Who may read the published versions is a publisher's decision: the audit log keeps it.
     await recordTransition(tx, {

@@ -70,13 +70,14 @@ export async function lastPendingEditor(tx: Tx, briefId: string): Promise<string
 
 /**
  * What approving the brief now would approve (lib/publishing/approval-hash.ts): the live
- * document with the title, language, direction and citation style stored beside it.
+ * document's accepted content (pending suggestions are not part of it) with the title,
+ * language, direction and citation style stored beside it.
  */
 export function liveApprovalHash(
   brief: { title: string; language: string; direction: "LTR" | "RTL"; citationStyle: string },
-  live: Pick<LiveDocument, "hash" | "citationStyle">,
+  live: Pick<LiveDocument, "hash" | "citationStyle"> & Partial<Pick<LiveDocument, "acceptedHash">>,
 ): string {
-  return approvalHash(live.hash, shownFields(brief, live.citationStyle));
+  return approvalHash(live.acceptedHash ?? live.hash, shownFields(brief, live.citationStyle));
 }
 
 /**
