@@ -1,5 +1,4 @@
-import { geoPath } from "d3-geo";
-import { BOUNDARY_CREDIT, countriesIn, LABELLED_COUNTRIES, type CountryCode } from "./borders";
+import { BOUNDARY_CREDIT, type CountryCode } from "./borders";
 import {
   layoutMarks,
   type CentroidMark,
@@ -10,7 +9,8 @@ import {
 } from "./layout";
 import { eventColours, fatalityRadius } from "./palette";
 import type { PrecisionLevel } from "./precision";
-import { MALI_EXTENT, mapFrame, mapProjection, type GeoExtent } from "./projection";
+import { MALI_EXTENT, mapFrame, type GeoExtent } from "./projection";
+import { bordersLayer, countryLabelsOpen, esc, n1 } from "./svg-parts";
 
 /** The words of the map, in the reader's language (the renderer itself knows none). */
 export type MapLabels = {
@@ -58,17 +58,6 @@ export type RenderedMap = { svg: string; layout: MapLayout };
 const LEGEND_HEIGHT = 86;
 /** Tooltips of grouped marks list this many rows, then "…". */
 const LISTED = 8;
-
-function esc(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
-
-const n1 = (v: number) => v.toFixed(1);
 
 /**
  * The incident map as a self-contained SVG string: country borders and names, one mark per
@@ -124,18 +113,7 @@ export function renderIncidentMap(options: RenderMapOptions): RenderedMap {
   );
   out.push(`<rect width="${width}" height="${mapHeight}" fill="#eef3f7"/>`);
   out.push(bordersLayer(extent, width, mapHeight));
-  out.push(`<g data-layer="country-labels" fill="#5b616b" font-size="13" text-anchor="middle">`);
-  for (const [code, { at }] of Object.entries(LABELLED_COUNTRIES) as [
-    CountryCode,
-    (typeof LABELLED_COUNTRIES)[CountryCode],
-  ][]) {
-    const p = projection(at as [number, number]);
-    if (!p) continue;
-    const weight = code === "MLI" ? ' font-weight="600" font-size="16"' : "";
-    out.push(
-      `<text x="${n1(p[0])}" y="${n1(p[1])}"${weight} data-country-label="${code}">${esc(labels.countries[code])}</text>`,
-    );
-  }
+  out.push(countryLabelsOpen(projection, labels.countries));
   if (options.placeLabels?.length) {
     out.push(`<g data-layer="place-labels" fill="#7a6f5a" font-size="12" font-style="italic">`);
     for (const place of options.placeLabels) {
@@ -209,31 +187,6 @@ function layoutEventTypes(layout: MapLayout): string[] {
     for (const type of Object.keys(m.summary?.eventTypes ?? {})) types.add(type);
   }
   return [...types];
-}
-
-/** Projected borders by extent and size: projecting the 1:50m shapes is most of a small map's cost. */
-const borderCache = new Map<string, string>();
-
-function bordersLayer(extent: GeoExtent, width: number, height: number): string {
-  const key = JSON.stringify([extent, width, height]);
-  const cached = borderCache.get(key);
-  if (cached) return cached;
-  const path = geoPath(mapProjection(extent, width, height));
-  const out = [`<g data-layer="borders" fill="#fbfaf6" stroke="#8a8f98" stroke-width="0.8">`];
-  for (const country of countriesIn(extent)) {
-    const d = path(country);
-    if (!d) continue;
-    const mali = country.id === LABELLED_COUNTRIES.MLI.id;
-    out.push(
-      `<path d="${d}" data-country="${esc(country.id)}"${mali ? ' fill="#f4efe2" stroke="#4b5058" stroke-width="1.4"' : ""}/>`,
-    );
-  }
-  out.push(`</g>`);
-  const layer = out.join("");
-  // Only a handful of extents and widths are ever asked for; the cache cannot grow regardless.
-  if (borderCache.size > 16) borderCache.clear();
-  borderCache.set(key, layer);
-  return layer;
 }
 
 /** Key and credits under the map; anchored on the reading side, so Arabic reads from the right. */
