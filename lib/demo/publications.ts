@@ -73,7 +73,12 @@ async function publishDemoBrief(
   if (frozen.problems.length > 0) return false;
   await tx.brief.update({
     where: { id: publication.briefId },
-    data: { slug: publication.slug, publicLink: publication.publicLink },
+    // A public link discloses without limit: only TLP:CLEAR may have one.
+    data: {
+      slug: publication.slug,
+      publicLink: publication.publicLink,
+      ...(publication.publicLink ? { tlp: "CLEAR" } : {}),
+    },
   });
   const approvedAt = new Date();
   const version = await createVersion(tx, {

@@ -46,6 +46,9 @@ export type ErrorCode =
   | "workflowChangedSinceApproval"
   | "workflowPublishProblems"
   | "workflowUnchangedSincePublished"
+  // handling markings (lib/workflow/marking.ts)
+  | "markingPublicLink"
+  | "markingLowerNeedsApprover"
   | "workflowSuggestionsPending"
   // request-level refusals (lib/http)
   | "crossSite"
@@ -73,6 +76,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   workflowFourEyes: 403,
   workflowChangedSinceApproval: 409,
   workflowUnchangedSincePublished: 409,
+  markingPublicLink: 409,
+  markingLowerNeedsApprover: 403,
   workflowSuggestionsPending: 409,
   crossSite: 403,
   bodyTooLarge: 413,

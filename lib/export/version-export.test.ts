@@ -83,7 +83,7 @@ describe("findVersionExport", () => {
 
   it("serves anyone once the publisher made the link public, and nobody once the brief is deleted", async () => {
     const { briefId, slug } = await published("Export access public");
-    await db.brief.update({ where: { id: briefId }, data: { publicLink: true } });
+    await db.brief.update({ where: { id: briefId }, data: { publicLink: true, tlp: "CLEAR" } });
     expect((await exportFor(slug, "docx", null))?.format).toBe("docx");
     expect((await exportFor(slug, "docx", outsider))?.format).toBe("docx");
     await db.brief.update({ where: { id: briefId }, data: { deletedAt: new Date() } });

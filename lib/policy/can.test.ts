@@ -31,6 +31,7 @@ const BRIEF_MATRIX: Record<
   "brief.publish": ["APPROVER", "ADMIN"],
   "brief.requestChanges": ["APPROVER", "ADMIN"],
   "brief.setVisibility": ["APPROVER", "ADMIN"],
+  "brief.mark": ["EDITOR", "APPROVER", "ADMIN"],
   "brief.resolveComment": ["EDITOR", "APPROVER", "ADMIN"],
   "brief.readVersions": ["VIEWER", "EDITOR", "APPROVER", "ADMIN"],
   "brief.export": ["VIEWER", "EDITOR", "APPROVER", "ADMIN"],

@@ -53,6 +53,7 @@ export const BRIEF_ACTIONS = [
   "brief.requestChanges",
   "brief.publish",
   "brief.setVisibility",
+  "brief.mark",
   "brief.resolveComment",
   "brief.readVersions",
   "brief.export",
@@ -91,6 +92,9 @@ const MINIMUM: Record<Action, Role> = {
   "brief.requestChanges": "APPROVER",
   "brief.publish": "APPROVER",
   "brief.setVisibility": "APPROVER",
+  // Writers mark what they write; lowering a marking (disclosing more) is a publisher's
+  // decision, checked as brief.setVisibility by lib/briefs/marking.ts.
+  "brief.mark": "EDITOR",
   // Resolving someone's thread is an editing decision; a thread's author may also resolve
   // their own (checked by lib/comments, which knows the author).
   "brief.resolveComment": "EDITOR",

@@ -28,7 +28,9 @@ async function published(options: { publicLink: boolean; versions?: number }) {
       publishedById: approver.userId,
     });
   }
-  await db.brief.update({ where: { id: briefId }, data: { publicLink: options.publicLink } });
+  // Only a TLP:CLEAR brief may have a public link.
+  const tlp = options.publicLink ? "CLEAR" : "AMBER";
+  await db.brief.update({ where: { id: briefId }, data: { publicLink: options.publicLink, tlp } });
   return { members, briefId, slug };
 }
 
@@ -69,7 +71,7 @@ describe("findPublication", () => {
     const { members } = await workspaceWith(["ADMIN"]);
     const briefId = await briefWithContent(members.ADMIN, doc(para("x")), { title: "Unpublished" });
     const slug = await ensureSlug(db, { id: briefId, title: "Unpublished" });
-    await db.brief.update({ where: { id: briefId }, data: { publicLink: true } });
+    await db.brief.update({ where: { id: briefId }, data: { publicLink: true, tlp: "CLEAR" } });
     expect(await findPublication(slug, members.ADMIN.userId)).toBeNull();
     expect(await findPublication("no-such-brief", members.ADMIN.userId)).toBeNull();
     expect(await findPublication("../etc/passwd", null)).toBeNull();

@@ -35,6 +35,9 @@ export async function createVersion(
     select: { number: true },
   });
   const number = (last?.number ?? 0) + 1;
+  // The version carries the marking the brief has as it is published (read here, under the
+  // caller's row lock, so no caller can publish under a marking of its own).
+  const marked = await tx.brief.findUnique({ where: { id: input.briefId }, select: { tlp: true } });
   const created = await tx.briefVersion.create({
     data: {
       briefId: input.briefId,
@@ -51,6 +54,7 @@ export async function createVersion(
       html: sanitizePublishedHtml(frozen.html),
       embeds: toJson(frozen.embeds),
       citations: toJson(frozen.citations),
+      tlp: marked?.tlp ?? null,
       approvedById: input.approvedById,
       approvedAt: input.approvedAt,
       publishedById: input.publishedById,

@@ -3,6 +3,7 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { authorizeBrief, briefResource } from "@/lib/briefs/load-brief";
 import type { BriefAction, Member } from "@/lib/policy/can";
 import { isUuid } from "@/lib/validation/uuid";
+import { isTlpMarking, type TlpMarking } from "@/lib/tradecraft/tlp";
 import type { BriefStatus } from "./state-machine";
 
 export type LockedBrief = {
@@ -16,6 +17,7 @@ export type LockedBrief = {
   deletedAt: Date | null;
   slug: string | null;
   publicLink: boolean;
+  tlp: TlpMarking;
   /** lib/publishing/approval-hash.ts of what was approved (content and shown fields). */
   approvedHash: string | null;
   approvedById: string | null;
@@ -36,6 +38,7 @@ type Row = {
   deleted_at: Date | null;
   slug: string | null;
   public_link: boolean;
+  tlp: string;
   approved_hash: string | null;
   approved_by_id: string | null;
   approved_at: Date | null;
@@ -59,7 +62,7 @@ export async function lockBrief(
   if (!isUuid(briefId)) throw new DomainError("notFound");
   const [row] = await tx.$queryRaw<Row[]>`
     SELECT b.id, b.workspace_id, b.title, b.language, b.direction::text AS direction,
-           b.citation_style, b.status, b.deleted_at, b.slug, b.public_link,
+           b.citation_style, b.status, b.deleted_at, b.slug, b.public_link, b.tlp,
            b.approved_hash, b.approved_by_id, b.approved_at, b.review_cycle_started_at,
            w.four_eyes, w.viewers_may_comment
       FROM briefs b JOIN workspaces w ON w.id = b.workspace_id
@@ -77,6 +80,8 @@ export async function lockBrief(
     deletedAt: row.deleted_at,
     slug: row.slug,
     publicLink: row.public_link,
+    // The column's CHECK constraint admits only the five labels.
+    tlp: isTlpMarking(row.tlp) ? row.tlp : "RED",
     approvedHash: row.approved_hash,
     approvedById: row.approved_by_id,
     approvedAt: row.approved_at,

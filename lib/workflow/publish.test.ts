@@ -5,6 +5,7 @@ import type { Member, Role } from "@/lib/policy/can";
 import { workspaceWith } from "@/lib/test/factories";
 import { withTestDatabase } from "@/lib/test/with-test-database";
 import { publish, PublishProblemsError } from "./publish";
+import { setMarking } from "./marking";
 import { approve, submitForReview } from "./service";
 import { reviewStaleness } from "./staleness";
 import { insertTable, newBrief, typeParagraph } from "./test-helpers";
@@ -69,6 +70,7 @@ describe("publish", () => {
     const id = await approvedBrief((briefId) =>
       typeParagraph(briefId, members.EDITOR.userId, "First version."),
     );
+    await setMarking(members.APPROVER, id, "CLEAR");
     const v1 = await publish(members.APPROVER, id, { publicLink: true });
     await typeParagraph(id, members.EDITOR.userId, "Second version.");
     // Not compacted yet: submitting still sees the changed draft and goes through DRAFT.

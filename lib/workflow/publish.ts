@@ -14,6 +14,7 @@ import { loadLiveDocument } from "@/lib/publishing/live-document";
 import { createVersion, ensureSlug } from "@/lib/publishing/versions";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { lockBrief } from "./locked-brief";
+import { assertPublicLinkAllowed } from "./marking";
 import { publishSchema, type PublishInput } from "./schema";
 import { assertTransition } from "./service";
 import {
@@ -78,6 +79,7 @@ export async function publish(
         await revertApprovalAfterEdit(tx, brief, await lastPendingEditor(tx, brief.id), live.hash);
         return { kind: "changed" };
       }
+      assertPublicLinkAllowed(brief, publicLink);
       const frozen = await freezeBrief(member, brief.id, tx);
       if (frozen.contentHash !== brief.approvedHash) {
         await revertApprovalAfterEdit(

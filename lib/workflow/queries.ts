@@ -5,6 +5,7 @@ import { can, type Member } from "@/lib/policy/can";
 import { loadLiveDocument } from "@/lib/publishing/live-document";
 import { editedSince } from "./four-eyes";
 import { EVENT_ACTION, eventsFrom, type BriefStatus, type PersonEvent } from "./state-machine";
+import { isTlpMarking, type TlpMarking } from "@/lib/tradecraft/tlp";
 
 const LOG_LIMIT = 200;
 
@@ -30,6 +31,8 @@ export type ReviewPanelData = {
     actor: string | null;
     comment: string;
     at: Date;
+    /** For MARKING: the handling marking before and after. */
+    marking?: { from: TlpMarking; to: TlpMarking };
   }[];
 };
 
@@ -118,7 +121,13 @@ export async function reviewPanel(
       to: t.toStatus,
       actor: t.actor?.name ?? null,
       comment: t.comment,
+      ...(t.kind === "MARKING" ? { marking: markingChange(t.data) } : {}),
       at: t.createdAt,
     })),
   };
+}
+
+function markingChange(data: unknown): { from: TlpMarking; to: TlpMarking } | undefined {
+  const { from, to } = (data ?? {}) as { from?: unknown; to?: unknown };
+  return isTlpMarking(from) && isTlpMarking(to) ? { from, to } : undefined;
 }

@@ -98,7 +98,7 @@ describe("publishing checks the approved title", () => {
     const id = await approvedBrief();
     // As a migration, a script or a future code path might: straight to the row.
     await db.brief.update({ where: { id }, data: { title: "A title nobody approved" } });
-    expect(await domainCode(publish(members.APPROVER, id, { publicLink: true }))).toBe(
+    expect(await domainCode(publish(members.APPROVER, id, { publicLink: false }))).toBe(
       "workflowChangedSinceApproval",
     );
     expect(await db.briefVersion.count({ where: { briefId: id } })).toBe(0);

@@ -6,6 +6,7 @@ import { loadLiveDocument } from "@/lib/publishing/live-document";
 import { domainCode } from "@/lib/test/domain-code";
 import { workspaceWith } from "@/lib/test/factories";
 import { withTestDatabase } from "@/lib/test/with-test-database";
+import { setMarking } from "./marking";
 import { publish } from "./publish";
 import { reviewPanel } from "./queries";
 import {
@@ -48,6 +49,7 @@ async function briefIn(target: "DRAFT" | "IN_REVIEW" | "APPROVED" | "PUBLISHED")
 describe("visibility of published versions", () => {
   it("records each change of who may read in the audit log, and nothing when it is unchanged", async () => {
     const id = await briefIn("PUBLISHED");
+    await setMarking(members.APPROVER, id, "CLEAR");
     await setPublicLink(members.APPROVER, id, true);
     await setPublicLink(members.APPROVER, id, true);
     await setPublicLink(members.ADMIN, id, false);
@@ -92,6 +94,8 @@ describe("the review path", () => {
       approvedById: members.APPROVER.userId,
     });
 
+    // Only TLP:CLEAR may have a public link (marking.test.ts covers who may set it).
+    await db.brief.update({ where: { id }, data: { tlp: "CLEAR" } });
     const version = await publish(members.APPROVER, id, { publicLink: true, comment: "v1" });
     expect(version).toMatchObject({ number: 1, alreadyPublished: false });
     const published = await db.brief.findUniqueOrThrow({ where: { id } });
@@ -202,7 +206,14 @@ describe("role matrix", () => {
     requestChanges: { from: "IN_REVIEW", run: (m, id) => requestChanges(m, id, "Fix it") },
     approve: { from: "IN_REVIEW", run: (m, id) => approve(m, id) },
     publish: { from: "APPROVED", run: (m, id) => publish(m, id, { publicLink: false }) },
-    setPublicLink: { from: "APPROVED", run: (m, id) => setPublicLink(m, id, true) },
+    setPublicLink: {
+      from: "APPROVED",
+      run: async (m, id) => {
+        // Only TLP:CLEAR may have a public link; here the question is who may set it.
+        await db.brief.update({ where: { id }, data: { tlp: "CLEAR" } });
+        return setPublicLink(m, id, true);
+      },
+    },
   };
   const expected: Record<string, Record<Role | "outsider", string>> = {
     submit: {

@@ -37,7 +37,9 @@ export type TransitionKind =
   | "PUBLISH"
   | "EDITED_AFTER_APPROVAL"
   /** Not a status change: who may read the published versions (audit log only). */
-  | "VISIBILITY";
+  | "VISIBILITY"
+  /** Not a status change: the handling marking (audit log only). */
+  | "MARKING";
 
 const TABLE: Record<WorkflowEvent, { from: readonly BriefStatus[]; to: BriefStatus }> = {
   submit: { from: ["DRAFT"], to: "IN_REVIEW" },
