@@ -6,13 +6,14 @@ import { useRef, useState } from "react";
 import { workspaceSlugFromPath } from "./embeds/use-embed-data";
 import { compactFilter, incidentFilterSchema } from "@/lib/incidents/query-schema";
 import type { IncidentEmbedKind } from "@/lib/editor/incident-embeds";
+import { MAP_EXTENT_IDS } from "@/lib/incidents/map-extents";
 
 const FIELDS = ["actor", "admin1", "q", "from", "to"] as const;
 
 type SavedQuery = { id: string; name: string; query: unknown };
 
 /**
- * Toolbar popover that inserts a live incident table, inline figure or chart. It writes the
+ * Toolbar popover that inserts a live incident table, inline figure, chart or map. It writes the
  * query into the node; the node view computes the result.
  */
 export function EmbedPicker({ editor }: { editor: Editor }) {
@@ -49,7 +50,9 @@ export function EmbedPicker({ editor }: { editor: Editor }) {
         ? { ...base, limit: Number(value("limit")) || 10 }
         : kind === "figure"
           ? { ...base, metric: value("metric") === "fatalities" ? "fatalities" : "count" }
-          : { ...base, period: value("period") === "month" ? "month" : "year", measure: "count" };
+          : kind === "map"
+            ? { ...base, extent: MAP_EXTENT_IDS.find((id) => id === value("extent")) ?? "mali" }
+            : { ...base, period: value("period") === "month" ? "month" : "year", measure: "count" };
     setInvalid(false);
     editor.chain().focus().insertIncidentEmbed(kind, spec).run();
     details.current?.removeAttribute("open");
@@ -84,6 +87,7 @@ export function EmbedPicker({ editor }: { editor: Editor }) {
             <option value="table">{t("picker.table")}</option>
             <option value="figure">{t("picker.figure")}</option>
             <option value="chart">{t("picker.chart")}</option>
+            <option value="map">{t("mapEmbed.option")}</option>
           </select>
         </label>
         {saved && saved.length > 0 && (
@@ -138,6 +142,18 @@ export function EmbedPicker({ editor }: { editor: Editor }) {
             <select name="period" defaultValue="year">
               <option value="year">{t("chart.year")}</option>
               <option value="month">{t("chart.month")}</option>
+            </select>
+          </label>
+        )}
+        {kind === "map" && (
+          <label className="incident-field">
+            <span>{t("mapEmbed.extent")}</span>
+            <select name="extent" defaultValue="mali" data-testid="picker-extent">
+              {MAP_EXTENT_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {t(`mapEmbed.extents.${id}`)}
+                </option>
+              ))}
             </select>
           </label>
         )}

@@ -3,7 +3,7 @@ import { PRINT_FONT_STACK, PRINT_FONT_STACK_AR } from "./pdf-fonts";
 /**
  * Print styles of the PDF: A4 pages (margins are set by the printer, see pdf.ts), headings
  * kept with what follows, table headers repeated on every page, rows never split, charts
- * scaled to the column. Logical properties throughout, so RTL versions mirror by `dir`.
+ * and maps scaled to the column. Logical properties throughout, so RTL versions mirror by `dir`.
  */
 export const PRINT_CSS = `
 @page { size: A4; }
@@ -44,6 +44,9 @@ svg .tick { font-size: 11px; fill: #333; }
 svg .deaths { fill: #c0392b; }
 svg .deaths-line { stroke: #c0392b; stroke-width: 2; fill: none; }
 .chart-legend { font-size: 8.5pt; color: #333; }
+.embed-map svg { font-family: inherit; }
+.embed-map-title { font-weight: 700; margin-block-end: 3pt; }
+.embed-map-note { font-size: 8.5pt; color: #555; margin-block: 3pt 0; }
 .legend-bar::before { content: ""; display: inline-block; inline-size: 8pt; block-size: 8pt; background: #4c78a8; margin-inline-end: 3pt; }
 .legend-line::before { content: ""; display: inline-block; inline-size: 10pt; block-size: 2pt; background: #c0392b; margin-inline-end: 3pt; vertical-align: middle; }
 .embed-figure { font-weight: 700; }

@@ -8,7 +8,7 @@ import { describeFilter } from "./describe-filter";
 import { EmbedFooter } from "./EmbedFooter";
 import { parseSpec, useEmbedData } from "./use-embed-data";
 
-const DATASET_NAMES = {
+export const DATASET_NAMES = {
   UCDP_GED: "UCDP GED",
   ACLED: "ACLED",
   INHOUSE: "Briefroom in-house",

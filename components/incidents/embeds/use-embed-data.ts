@@ -14,10 +14,11 @@ export function workspaceSlugFromPath(): string {
 
 /**
  * Computes an embed's stored query on the server now, and again every minute and whenever
- * the query changes (a co-editor edited it): a draft always shows live data.
+ * the query changes (a co-editor edited it): a draft always shows live data. `lang` asks
+ * for the words drawn into the result (a map's labels) in the brief's language.
  */
-export function useEmbedData(spec: string) {
-  const [state, setState] = useState<{ data: EmbedResult | null; error: string | null }>({
+export function useEmbedData<T = EmbedResult>(spec: string, lang?: string) {
+  const [state, setState] = useState<{ data: T | null; error: string | null }>({
     data: null,
     error: null,
   });
@@ -27,13 +28,15 @@ export function useEmbedData(spec: string) {
     const load = async () => {
       try {
         const slug = workspaceSlugFromPath();
+        const language = lang ? `&lang=${encodeURIComponent(lang)}` : "";
         const response = await fetch(
-          `/api/incidents/${encodeURIComponent(slug)}/embed?spec=${encodeURIComponent(spec)}`,
+          `/api/incidents/${encodeURIComponent(slug)}/embed?spec=${encodeURIComponent(spec)}${language}`,
           { cache: "no-store" },
         );
-        const body = (await response.json()) as EmbedResult | { error: { code: string } };
+        const body = (await response.json()) as T | { error: { code: string } };
         if (cancelled) return;
-        if ("error" in body) setState({ data: null, error: body.error.code });
+        if (body && typeof body === "object" && "error" in body)
+          setState({ data: null, error: body.error.code });
         else setState({ data: body, error: null });
       } catch {
         if (!cancelled) setState((s) => ({ ...s, error: "unexpected" }));
@@ -45,7 +48,7 @@ export function useEmbedData(spec: string) {
       cancelled = true;
       window.clearInterval(timer);
     };
-  }, [spec]);
+  }, [spec, lang]);
   return state;
 }
 
