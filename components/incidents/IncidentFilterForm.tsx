@@ -5,10 +5,12 @@ type Props = {
   params: ListParams;
   period: "month" | "year";
   options: { admin1: string[]; eventTypes: string[] };
+  /** Other parts of the address the form carries along (e.g. the map's view). */
+  hidden?: Record<string, string>;
 };
 
 /** A plain GET form: the filter lives in the URL, so a view can be bookmarked and shared. */
-export async function IncidentFilterForm({ params, period, options }: Props) {
+export async function IncidentFilterForm({ params, period, options, hidden }: Props) {
   const t = await getTranslations("incidents");
   const field = (name: keyof ListParams, type = "text", extra: object = {}) => (
     <label className="incident-field">
@@ -23,6 +25,9 @@ export async function IncidentFilterForm({ params, period, options }: Props) {
   );
   return (
     <form className="incident-filters" role="search" method="get" data-testid="incident-filters">
+      {Object.entries(hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {field("q", "search", { placeholder: t("filters.qPlaceholder"), maxLength: 200 })}
       {field("from", "date")}
       {field("to", "date")}

@@ -26,6 +26,8 @@ export function changeOf(a: number, b: number): Change {
 export type AreaChange = {
   /** The area's name in the reader's language (the gazetteer's), or as the data spells it. */
   name: string;
+  /** The gazetteer's canonical (English) name, or the data's spelling: stable across languages. */
+  key: string;
   /** The spellings of the data it groups ("Kayes region", "Kayes"). */
   spellings: string[];
   a: Tally;

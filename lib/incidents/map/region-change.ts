@@ -87,6 +87,7 @@ export async function regionChange(
       ? (place.aliases.find((al) => al.language === options.locale)?.name ?? place.name)
       : row.area;
     const acc = areas.get(key) ?? {
+      key: place ? place.name : row.area,
       name,
       spellings: [],
       a: { count: 0, fatalities: 0 },
@@ -135,4 +136,22 @@ export async function latestIncidentDay(
   const where = await incidentWhere(member.workspaceId, filter, tx);
   const latest = await tx.incident.aggregate({ where, _max: { dateStart: true } });
   return latest._max.dateStart;
+}
+
+/** The gazetteer's regions with their centres, named in the reader's language, for map labels. */
+export async function regionLabels(
+  locale: string,
+  tx: Tx = db,
+): Promise<{ name: string; lon: number; lat: number }[]> {
+  if (tx === db) await ensureGazetteer();
+  const places = await tx.place.findMany({
+    where: { level: 1, latitude: { not: null }, longitude: { not: null } },
+    select: { name: true, latitude: true, longitude: true, aliases: true },
+    orderBy: { name: "asc" },
+  });
+  return places.map((p) => ({
+    name: p.aliases.find((a) => a.language === locale)?.name ?? p.name,
+    lon: p.longitude as number,
+    lat: p.latitude as number,
+  }));
 }

@@ -112,7 +112,7 @@ export function renderChangeMap(options: RenderChangeOptions): string {
       `<path d="M${n1(x - 3)} ${n1(y)}h6M${n1(x)} ${n1(y - 3)}v6" stroke="#222" stroke-width="1"/>` +
       `<text x="${n1(x)}" y="${n1(labelY)}" font-size="12" font-weight="700" text-anchor="middle" fill="#222" data-ratio>${esc(`${area.name} ${ratioText}`)}</text>` +
       `<text x="${n1(x)}" y="${n1(labelY + 12)}" font-size="10" text-anchor="middle" fill="#333">${esc(labels.values(a, b) + approximate)}</text>`;
-    const attrs = `data-area="${esc(area.name)}" data-change="${change.kind}" data-a="${a}" data-b="${b}" data-placed="${area.at.from}"`;
+    const attrs = `data-area="${esc(area.key)}" data-change="${change.kind}" data-a="${a}" data-b="${b}" data-placed="${area.at.from}"`;
     const href = options.href?.(area);
     out.push(href ? `<a href="${esc(href)}" ${attrs}>${body}</a>` : `<g ${attrs}>${body}</g>`);
   }

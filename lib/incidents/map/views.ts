@@ -24,7 +24,13 @@ export const MAP_VIEWS: Record<"mali" | "kayes" | "centre" | "north", GeoExtent>
 export type MapViewId = keyof typeof MAP_VIEWS | "zoom";
 export const MAP_VIEW_IDS = Object.keys(MAP_VIEWS) as (keyof typeof MAP_VIEWS)[];
 
-export type MapView = { id: MapViewId; extent: GeoExtent; country: boolean };
+export type MapView = {
+  id: MapViewId;
+  extent: GeoExtent;
+  country: boolean;
+  /** A zoomed view's centre and span ("lon,lat,span"), as in its address. */
+  at?: string;
+};
 
 /** A zoomed view is never smaller than this many degrees across (about 25 km at 14° N). */
 const MIN_SPAN = 0.25;
@@ -41,7 +47,7 @@ export function mapView(raw: { view?: string; at?: string }): MapView {
   }
   if (id === "zoom" && raw.at) {
     const zoom = zoomExtent(raw.at);
-    if (zoom) return { id: "zoom", extent: zoom, country: false };
+    if (zoom) return { id: "zoom", extent: zoom, country: false, at: raw.at };
   }
   return { id: "mali", extent: copy(MALI_EXTENT), country: true };
 }
