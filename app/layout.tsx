@@ -13,6 +13,7 @@ import "./comments.css";
 import "./history.css";
 import "./publishing.css";
 import "./workflow.css";
+import "./suggestions.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");

@@ -7,13 +7,18 @@ import { Placeholder } from "@tiptap/extensions";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { setEditorModeAction } from "@/app/(workspace)/w/[workspace]/briefs/[briefId]/suggestion-actions";
 import { CommentsPanel } from "@/components/comments/CommentsPanel";
 import { SnapshotRestorer } from "@/components/history/SnapshotRestorer";
 import { withIncidentViews } from "@/components/incidents/with-incident-views";
 import { CitationNotes } from "@/components/sources/CitationNotes";
 import { CitationPicker } from "@/components/sources/CitationPicker";
 import { CitationCardKeys, citationWithView } from "@/components/sources/citation-view";
+import { ModeToggle } from "@/components/suggestions/ModeToggle";
+import { SuggestMode } from "@/components/suggestions/suggest-mode";
+import { withSuggestionColors } from "@/components/suggestions/suggestion-colors";
+import { SuggestionsPanel } from "@/components/suggestions/SuggestionsPanel";
 import { useWorkflowSignal } from "@/components/workflow/workflow-signal";
 import type { AccessEndReason } from "@/lib/collab/access-signal";
 import { extensions, YDOC_FRAGMENT } from "@/lib/editor";
@@ -33,6 +38,8 @@ type Props = {
   comments?: { workspaceSlug: string };
   language: string;
   direction: "ltr" | "rtl";
+  /** When set, suggestion mode: the saved mode, the suggestions panel beside the comments. */
+  suggestions?: { workspaceSlug: string; initialMode: "editing" | "suggesting" };
 };
 
 export function BriefEditor(props: Props) {
@@ -63,8 +70,11 @@ function CollaborativeEditor({
   readOnly: pageReadOnly,
   language,
   direction,
+  suggestions,
 }: Props & { session: CollabSession }) {
   const t = useTranslations("editor");
+  const tsg = useTranslations("suggestions");
+  const mode = useSuggestingMode(briefId, suggestions);
   useWorkflowSignal(session.provider);
   const roleChange = useRoleChange(session.readOnly, pageReadOnly);
   // The collab server has the last word: it may have changed since the page was rendered.
@@ -77,12 +87,17 @@ function CollaborativeEditor({
       extensions: [
         // The citation node gets its browser view (footnote numbers, Mod-Shift-C).
         // Incident embeds get their live React views.
-        ...withIncidentViews(extensions()).map((e) =>
+        ...withSuggestionColors(withIncidentViews(extensions())).map((e) =>
           e.name === "citation"
             ? citationWithView({ note: (note) => tc("noteLabel", { note }) })
             : e,
         ),
         CitationCardKeys,
+        SuggestMode.configure({
+          author: { id: user.id, name: user.name },
+          onToggle: (next) => mode.onToggle.current(next),
+          onRefused: () => mode.onRefused.current(),
+        }),
         Placeholder.configure({ placeholder: t("placeholder") }),
         LinkShortcut.configure({
           ask: (current) => window.prompt(t("linkPrompt"), current),
@@ -117,14 +132,19 @@ function CollaborativeEditor({
   useEffect(() => {
     if (!editor) return;
     if (editor.isEditable === readOnly) editor.setEditable(!readOnly);
+    editor.commands.setSuggesting(mode.suggesting && !readOnly);
+    editor.view.dom.classList.toggle("is-suggesting", mode.suggesting && !readOnly);
     // Set once from the options when the editor was made; keep it true to what it is now.
     editor.view.dom.setAttribute("aria-readonly", String(readOnly));
-  }, [editor, readOnly]);
+  }, [editor, readOnly, mode.suggesting]);
 
   return (
     <div className="editor" data-testid="brief-editor">
       <div className="editor-bar">
         {editor && !readOnly && <Toolbar editor={editor} />}
+        {editor && !readOnly && suggestions && (
+          <ModeToggle suggesting={mode.suggesting} onChange={mode.change} />
+        )}
         <span className="spacer" />
         <PresenceList provider={session.provider} />
         <ConnectionStatus state={session.state} />
@@ -132,6 +152,16 @@ function CollaborativeEditor({
       {session.state === "denied" && (
         <p className="error" role="alert" data-testid="access-ended">
           {session.ended ? t(ENDED_MESSAGE[session.ended]) : t("denied")}
+        </p>
+      )}
+      {mode.suggesting && !readOnly && (
+        <p className="banner suggesting-banner" role="status" data-testid="suggesting-indicator">
+          {tsg("indicator")}
+        </p>
+      )}
+      {mode.refused && (
+        <p className="banner warning" role="alert" data-testid="suggestion-refused">
+          {tsg("refused")}
         </p>
       )}
       {roleChange && !session.ended && (
@@ -150,13 +180,20 @@ function CollaborativeEditor({
       )}
       <div className="editor-body">
         <EditorContent editor={editor} className="document" />
-        {editor && comments && (
-          <CommentsPanel
-            editor={editor}
-            provider={session.provider}
-            briefId={briefId}
-            workspaceSlug={comments.workspaceSlug}
-          />
+        {editor && (comments || suggestions) && (
+          <div className="side-panels">
+            {suggestions && (
+              <SuggestionsPanel editor={editor} userId={user.id} canDecide={!readOnly} />
+            )}
+            {comments && (
+              <CommentsPanel
+                editor={editor}
+                provider={session.provider}
+                briefId={briefId}
+                workspaceSlug={comments.workspaceSlug}
+              />
+            )}
+          </div>
         )}
       </div>
       {editor && !readOnly && <SlashMenu editor={editor} />}
@@ -191,6 +228,36 @@ function useRoleChange(
     router.refresh();
   }, [serverReadOnly, pageReadOnly, router]);
   return change;
+}
+
+/**
+ * The person's mode on this brief (Editing / Suggesting), saved for them on every change
+ * (the toolbar or Ctrl/Cmd+Alt+S), and the notice for an edit that cannot be suggested.
+ */
+function useSuggestingMode(briefId: string, options: Props["suggestions"]) {
+  const [suggesting, setSuggesting] = useState(options?.initialMode === "suggesting");
+  const [refused, setRefused] = useState(false);
+  const slug = options?.workspaceSlug;
+  const change = useCallback(
+    (next: boolean) => {
+      if (!slug) return;
+      setSuggesting(next);
+      void setEditorModeAction(slug, { briefId, mode: next ? "suggesting" : "editing" });
+    },
+    [slug, briefId],
+  );
+  // The editor's extensions are made once; they call the current callbacks through refs.
+  const onToggle = useRef(change);
+  const onRefused = useRef(() => setRefused(true));
+  useEffect(() => {
+    onToggle.current = change;
+  }, [change]);
+  useEffect(() => {
+    if (!refused) return;
+    const timer = setTimeout(() => setRefused(false), 8000);
+    return () => clearTimeout(timer);
+  }, [refused]);
+  return { suggesting, change, refused, onToggle, onRefused };
 }
 
 /** A collaborator's caret and name label, coloured only with a checked hex colour. */

@@ -3,6 +3,7 @@ import type { AfterCompaction } from "@/lib/collab/compaction";
 import type { Db } from "@/lib/db";
 import { snapshotIfDue } from "@/lib/history/auto-snapshot";
 import { SessionSnapshotExtension } from "@/lib/history/session-snapshot";
+import { SuggestionGuardExtension } from "@/lib/suggestions/collab-guard";
 import { recordContributors, revertApprovalIfEdited } from "./after-edit";
 
 /**
@@ -17,9 +18,12 @@ export const AFTER_COMPACTION: readonly AfterCompaction[] = [
   snapshotIfDue,
 ];
 
-/** The domains' collaboration extensions: a draft history snapshot when an editing session ends. */
+/**
+ * The domains' collaboration extensions: a draft history snapshot when an editing session
+ * ends, and the repair of malformed suggestion attributes a client wrote.
+ */
 export function domainExtensions(client: Db): Extension[] {
-  return [new SessionSnapshotExtension({ client })];
+  return [new SessionSnapshotExtension({ client }), new SuggestionGuardExtension()];
 }
 
 /** Both, as the collaboration server's options take them. */

@@ -7,6 +7,7 @@ import { BriefHistoryLinks } from "@/components/history/BriefHistoryLinks";
 import { StatusBadge } from "@/components/briefs/StatusBadge";
 import { ReviewPanel } from "@/components/workflow/ReviewPanel";
 import { requireBriefPage } from "@/lib/briefs/brief-page";
+import { editorModeOf } from "@/lib/suggestions/mode";
 
 type Props = { params: Promise<{ workspace: string; briefId: string }> };
 
@@ -26,6 +27,7 @@ export default async function BriefPage(props: Props) {
   const format = await getFormatter();
   const { canEdit } = permissions;
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const initialMode = canEdit ? await editorModeOf(member, brief.id) : "editing";
 
   return (
     <article className="stack-lg" data-testid="brief-page">
@@ -100,6 +102,7 @@ export default async function BriefPage(props: Props) {
             user={{ id: user.id, name: user.name }}
             readOnly={!canEdit}
             comments={{ workspaceSlug: workspace.slug }}
+            suggestions={{ workspaceSlug: workspace.slug, initialMode }}
             language={brief.language}
             direction={brief.direction === "RTL" ? "rtl" : "ltr"}
           />
