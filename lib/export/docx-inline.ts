@@ -10,6 +10,7 @@ import { isSafeLinkHref } from "@/lib/editor/link-href";
 import { blockIsRtl } from "./block-direction";
 import type { DocxContext } from "./docx-context";
 import { styledRuns, textRuns, type RunStyle } from "./docx-runs";
+import { revisionIdsOf, trackedChangeOf, trackedRuns } from "./docx-tracked";
 import { figureText } from "./embed-text";
 import { htmlToStyledText, htmlToText } from "./note-html";
 
@@ -58,6 +59,20 @@ export function inlineChildren(
   for (const node of nodes ?? []) {
     if (node.type === "text" && node.text) {
       const { style, href } = styleOfMarks(node.marks);
+      // A draft's pending suggestion: a Word tracked change (lib/export/docx-tracked.ts).
+      const change = trackedChangeOf(node.marks, "—");
+      if (change) {
+        out.push(
+          ...trackedRuns(
+            node.text,
+            { ...base, ...style },
+            paragraphRtl,
+            change,
+            revisionIdsOf(ctx),
+          ),
+        );
+        continue;
+      }
       if (href) {
         out.push(
           new ExternalHyperlink({
