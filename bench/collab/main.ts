@@ -1,8 +1,8 @@
 /**
  * Collab benchmark (`npm run bench -- collab`): our server vs a vanilla in-memory
- * Hocuspocus 4, same workload, same run; then the storage figures. Writes
- * bench/results/collab.md. The y-websocket reference server is not run: @y/websocket-server
- * cannot be installed (its dependency @y/y is missing from the npm registry).
+ * Hocuspocus 4 and y-websocket's reference server (@y/websocket-server 0.1.1, in memory, with
+ * y-websocket's own client), same workload, same run; then the storage figures. Writes
+ * bench/results/collab.md. BENCH_CPU_PROF=<dir> writes CPU profiles of our servers.
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -14,6 +14,7 @@ import { ms } from "./stats";
 import { benchIdleConnections } from "./idle";
 import { benchAppends, benchColdOpen, benchCompaction, editingTraceState } from "./storage";
 import { runTypingScenario, type Editor, type TypingResult } from "./typing";
+import { yWebsocketClient } from "./y-websocket-client";
 
 const ORIGIN = "http://bench.briefroom.test";
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 15_000);
@@ -81,6 +82,7 @@ async function typing(
       opsPerSecond,
       durationMs: DURATION_MS,
       origin: ORIGIN,
+      connect: kind === "y-websocket" ? yWebsocketClient : undefined,
     });
     console.log(
       `  ${kind}: p95 ${ms(result.p95Ms)}, ${result.keystrokes} keystrokes, converged ${result.converged}`,
@@ -93,28 +95,40 @@ async function typing(
 
 const LABELS: Record<ServerKind, string> = {
   vanilla: "vanilla Hocuspocus 4.7 (in memory)",
+  "y-websocket": "y-websocket reference server 0.1.1 (in memory)",
   ours: "Briefroom: logged before apply/broadcast/ack (default)",
   "ours-early": "Briefroom, broadcastBeforeCommit: logged before ack",
 };
 
+/** Server CPU (its process, user + system) per 1,000 keystrokes received in the window. */
+const cpuPerThousand = (r: Row) => (r.report.cpuMs / Math.max(1, r.result.keystrokes)) * 1000;
+
 function typingTable(title: string, rows: Row[]): string {
-  const vanilla = rows.find((r) => r.server === "vanilla")!;
+  const references = rows.filter((r) => r.server === "vanilla" || r.server === "y-websocket");
   const line = (r: Row) =>
-    `| ${LABELS[r.server as ServerKind]} | ${r.result.keystrokes} | ${ms(r.result.p50Ms)} | ${ms(r.result.p95Ms)} | ${ms(r.result.p99Ms)} | ${ms(r.report.lagP99Ms)} | ${r.result.allDelivered ? "yes" : "NO"} | ${r.result.converged ? "yes" : "NO"} |`;
+    `| ${LABELS[r.server as ServerKind]} | ${r.result.keystrokes} | ${ms(r.result.p50Ms)} | ${ms(r.result.p95Ms)} | ${ms(r.result.p99Ms)} | ${ms(cpuPerThousand(r), 0)} | ${ms(r.report.lagP99Ms)} | ${r.result.allDelivered ? "yes" : "NO"} | ${r.result.converged ? "yes" : "NO"} |`;
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
   const ratios = rows
-    .filter((r) => r !== vanilla)
+    .filter((r) => !references.includes(r))
     .map(
       (r) =>
-        `${LABELS[r.server as ServerKind]}: **${(r.result.p95Ms / vanilla.result.p95Ms).toFixed(2)}×**`,
+        `| ${LABELS[r.server as ServerKind]} | ${references
+          .map(
+            (ref) =>
+              `${ratio(r.result.p50Ms, ref.result.p50Ms)} / ${ratio(r.result.p95Ms, ref.result.p95Ms)} / ${ratio(r.result.p99Ms, ref.result.p99Ms)} | ${ratio(cpuPerThousand(r), cpuPerThousand(ref))}`,
+          )
+          .join(" | ")} |`,
     );
   return [
     `### ${title}`,
     "",
-    "| server | keystrokes | p50 | p95 | p99 | server event-loop lag p99 | all delivered | converged |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    "| server | keystrokes | p50 | p95 | p99 | server CPU per 1,000 updates | server event-loop lag p99 | all delivered | converged |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...rows.map(line),
     "",
-    `p95 relative to vanilla: ${ratios.join("; ")}.`,
+    `| relative to | ${references.map((ref) => `${LABELS[ref.server as ServerKind]}: p50 / p95 / p99 | CPU`).join(" | ")} |`,
+    `| --- | ${references.map(() => "--- | ---").join(" | ")} |`,
+    ...ratios,
   ].join("\n");
 }
 
@@ -133,6 +147,7 @@ async function main(): Promise<void> {
       console.log(`typing: ${editors} editors × ${rate} ops/s for ${DURATION_MS / 1000} s`);
       const rows = [
         await typing("vanilla", fx, editors, rate),
+        await typing("y-websocket", fx, editors, rate),
         await typing("ours", fx, editors, rate),
         await typing("ours-early", fx, editors, rate),
       ];
@@ -185,7 +200,7 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(1))
         .join(
           ", ",
-        )} (other work on the machine inflates every figure; compare the ratios). y-websocket's server (\`@y/websocket-server\`) is not measured: it cannot be installed from the registry (its dependency \`@y/y\` is missing).`,
+        )} (other work on the machine inflates every figure; compare the ratios). y-websocket's reference server is \`@y/websocket-server\` 0.1.1 (the newest release that installs from the registry with its own dependencies) with y-websocket 3.1's WebsocketProvider as its client. Server CPU is the server process's user + system time over the measured window per 1,000 keystrokes it received (each fanned out to every other editor); Briefroom's PostgreSQL work is not in it (it runs in the database's processes).`,
       "",
       ...sections.flatMap((section) => [section, ""]),
       "### Update log (PostgreSQL, group commit)",

@@ -9,6 +9,9 @@ export type ServerReport = {
   lagMaxMs: number;
   rssMiB: number;
   heapUsedMiB: number;
+  /** CPU time (user + system) the server process used since measure(). */
+  cpuMs: number;
+  wallMs: number;
 };
 
 export type BenchServer = {
@@ -20,7 +23,7 @@ export type BenchServer = {
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
-export type ServerKind = "ours" | "ours-early" | "vanilla";
+export type ServerKind = "ours" | "ours-early" | "vanilla" | "y-websocket";
 
 /** Starts bench/collab/server-process.ts (node --import tsx, one process) and waits for READY. */
 // Not NodeJS.ProcessEnv: Next.js declares NODE_ENV required there.
@@ -28,9 +31,18 @@ export function startBenchServer(
   kind: ServerKind,
   env: Record<string, string | undefined>,
 ): Promise<BenchServer> {
+  // BENCH_CPU_PROF=<dir>: V8 CPU profiles of our servers (node --cpu-prof), written on exit.
+  const profile =
+    process.env.BENCH_CPU_PROF && kind.startsWith("ours")
+      ? [
+          "--cpu-prof",
+          `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`,
+          `--cpu-prof-name=${kind}-${Date.now()}.cpuprofile`,
+        ]
+      : [];
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--expose-gc", "--import", "tsx", path.join(__dirname, "server-process.ts"), kind],
+    [...profile, "--expose-gc", "--import", "tsx", path.join(__dirname, "server-process.ts"), kind],
     {
       cwd: ROOT,
       env: { ...process.env, ...env },

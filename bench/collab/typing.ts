@@ -4,10 +4,36 @@
  * insert being applied on another client, read from the update's struct ids.
  */
 import * as Y from "yjs";
-import { connectClient, waitFor, waitSynced, type TestClient } from "../../lib/collab/test-clients";
+import { connectClient, waitFor } from "../../lib/collab/test-clients";
 import { percentile, sleep } from "./stats";
 
 export type Editor = { id: string; name: string };
+
+/** One editor's replica, whatever the provider: updates it applies carry `origin`. */
+export type TypingClient = {
+  doc: Y.Doc;
+  origin: unknown;
+  isSynced(): boolean;
+  destroy(): void;
+};
+
+/** Connects an editor to a server; HocuspocusProviders unless a server speaks another protocol. */
+export type ConnectEditor = (options: {
+  url: string;
+  briefId: string;
+  user: Editor;
+  origin: string;
+}) => Promise<TypingClient>;
+
+const hocuspocusClient: ConnectEditor = async (options) => {
+  const client = await connectClient(options);
+  return {
+    doc: client.doc,
+    origin: client.provider,
+    isSynced: () => client.provider.isSynced,
+    destroy: () => client.destroy(),
+  };
+};
 
 export type TypingResult = {
   keystrokes: number;
@@ -34,6 +60,8 @@ export type TypingOptions = {
   warmupMs?: number;
   /** Called when the measured window starts (e.g. reset the server's lag histogram). */
   onMeasureStart?: () => void;
+  /** How editors connect (default: HocuspocusProvider with a collab token). */
+  connect?: ConnectEditor;
 };
 
 function ownText(doc: Y.Doc, index: number): Y.XmlText {
@@ -42,11 +70,12 @@ function ownText(doc: Y.Doc, index: number): Y.XmlText {
 }
 
 export async function runTypingScenario(options: TypingOptions): Promise<TypingResult> {
-  const clients: TestClient[] = [];
+  const clients: TypingClient[] = [];
+  const connect = options.connect ?? hocuspocusClient;
   try {
     for (const editor of options.editors) {
       clients.push(
-        await connectClient({
+        await connect({
           url: options.url,
           briefId: options.briefId,
           user: editor,
@@ -54,7 +83,7 @@ export async function runTypingScenario(options: TypingOptions): Promise<TypingR
         }),
       );
     }
-    await Promise.all(clients.map((client) => waitSynced(client, 30_000)));
+    await waitFor(() => clients.every((c) => c.isSynced()), "every provider to sync", 30_000);
 
     // One paragraph per editor, created by the first client before typing starts.
     const first = clients[0]!;
@@ -81,7 +110,7 @@ export async function runTypingScenario(options: TypingOptions): Promise<TypingR
     const observerCount = Math.min(options.observers ?? 10, clients.length);
     for (const observer of clients.slice(0, observerCount)) {
       observer.doc.on("update", (update: Uint8Array, origin: unknown) => {
-        if (origin !== observer.provider) return;
+        if (origin !== observer.origin) return;
         const now = performance.now();
         const { from, to } = Y.parseUpdateMeta(update);
         for (const [client, end] of to) {
