@@ -183,7 +183,12 @@ function CollaborativeEditor({
         {editor && (comments || suggestions) && (
           <div className="side-panels">
             {suggestions && (
-              <SuggestionsPanel editor={editor} userId={user.id} canDecide={!readOnly} />
+              <SuggestionsPanel
+                editor={editor}
+                briefId={briefId}
+                userId={user.id}
+                canDecide={!readOnly}
+              />
             )}
             {comments && (
               <CommentsPanel

@@ -23,6 +23,7 @@ import { suggestionColor } from "./suggestion-colors";
 
 type Props = {
   editor: Editor;
+  briefId: string;
   userId: string;
   /** Accept and reject: for those who may edit the brief. */
   canDecide: boolean;
@@ -33,7 +34,7 @@ type Props = {
  * suggested it when, Accept / Reject (Withdraw on one's own). Each decision is one undo
  * step. ↑/↓ move between cards, Enter shows the suggestion in the text.
  */
-export function SuggestionsPanel({ editor, userId, canDecide }: Props) {
+export function SuggestionsPanel({ editor, briefId, userId, canDecide }: Props) {
   const t = useTranslations("suggestions");
   const locale = useLocale();
   const format = useFormatter();
@@ -78,6 +79,11 @@ export function SuggestionsPanel({ editor, userId, canDecide }: Props) {
           {t("count", { count: suggestions.length })}
         </span>
       </header>
+      {canDecide && (
+        <a href={`/api/briefs/${briefId}/draft-docx`} className="small" data-testid="draft-docx">
+          {t("draftDocx")}
+        </a>
+      )}
       {suggestions.length === 0 ? (
         <p className="muted">{t("none")}</p>
       ) : (

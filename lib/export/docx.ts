@@ -34,7 +34,7 @@ function line(text: string, ctx: DocxContext, children?: ParagraphChild[]): Para
   });
 }
 
-function titleBlock(ctx: DocxContext): Paragraph[] {
+function titleBlock(ctx: DocxContext, draft?: DraftDocx): Paragraph[] {
   const { version, title: labels } = ctx;
   const rtl = version.direction === "RTL";
   const date = (d: Date) => documentDate(d, version.language);
@@ -44,10 +44,24 @@ function titleBlock(ctx: DocxContext): Paragraph[] {
       children: textRuns(version.title, {}, rtl),
       ...(rtl ? { bidirectional: true } : {}),
     }),
-    line(`${labels.version(version.number)} · ${labels.published(date(version.publishedAt))}`, ctx),
-    line(labels.approvedBy(version.approverName, date(version.approvedAt)), ctx),
+    // A draft was neither approved nor published: it says what it is instead.
+    ...(draft
+      ? [line(draft.label, ctx)]
+      : [
+          line(
+            `${labels.version(version.number)} · ${labels.published(date(version.publishedAt))}`,
+            ctx,
+          ),
+          line(labels.approvedBy(version.approverName, date(version.approvedAt)), ctx),
+        ]),
   ];
 }
+
+/**
+ * A draft exported for review in Word (lib/export/draft-docx.ts): its title block says so,
+ * its pending suggestions are tracked changes, and Word keeps tracking the reader's edits.
+ */
+export type DraftDocx = { label: string };
 
 function bibliography(ctx: DocxContext): Paragraph[] {
   const entries = ctx.version.citations?.bibliography ?? [];
@@ -92,7 +106,7 @@ function orderedNumbering(start: number) {
  * Word footnotes for citations, tables for incident tables, native charts for charts,
  * pictures for maps, right-to-left paragraphs marked w:bidi, and the bibliography at the end.
  */
-export async function renderDocx(version: ExportVersion): Promise<Uint8Array> {
+export async function renderDocx(version: ExportVersion, draft?: DraftDocx): Promise<Uint8Array> {
   const ctx = { ...docxContext(version), maps: await docxMapImages(version) };
   const content = (version.contentJson as JSONContent | null)?.content ?? [];
   const body = blocks(content, ctx);
@@ -100,18 +114,26 @@ export async function renderDocx(version: ExportVersion): Promise<Uint8Array> {
   const approved = `${ctx.title.approvedBy(version.approverName, documentDate(version.approvedAt, version.language))}`;
   const document = new Document({
     title: version.title,
-    subject: ctx.title.version(version.number),
-    description: approved,
     creator: "Briefroom",
-    lastModifiedBy: version.approverName,
-    keywords: `${version.slug} v${version.number}`,
-    customProperties: [
-      { name: "Version", value: String(version.number) },
-      { name: "Approved by", value: version.approverName },
-      { name: "Approved at", value: version.approvedAt.toISOString() },
-      { name: "Published at", value: version.publishedAt.toISOString() },
-      { name: "Language", value: version.language },
-    ],
+    ...(draft
+      ? {
+          description: draft.label,
+          features: { trackRevisions: true },
+          customProperties: [{ name: "Language", value: version.language }],
+        }
+      : {
+          subject: ctx.title.version(version.number),
+          description: approved,
+          lastModifiedBy: version.approverName,
+          keywords: `${version.slug} v${version.number}`,
+          customProperties: [
+            { name: "Version", value: String(version.number) },
+            { name: "Approved by", value: version.approverName },
+            { name: "Approved at", value: version.approvedAt.toISOString() },
+            { name: "Published at", value: version.publishedAt.toISOString() },
+            { name: "Language", value: version.language },
+          ],
+        }),
     styles: {
       default: {
         document: {
@@ -137,7 +159,7 @@ export async function renderDocx(version: ExportVersion): Promise<Uint8Array> {
                 ...(rtl ? { bidirectional: true } : {}),
                 children: [
                   ...textRuns(
-                    `${version.title} · ${ctx.title.version(version.number)} · `,
+                    `${version.title} · ${draft ? draft.label : ctx.title.version(version.number)} · `,
                     { size: 16, color: "777777" },
                     rtl,
                   ),
@@ -147,7 +169,7 @@ export async function renderDocx(version: ExportVersion): Promise<Uint8Array> {
             ],
           }),
         },
-        children: [...titleBlock(ctx), ...body, ...bibliography(ctx)],
+        children: [...titleBlock(ctx, draft), ...body, ...bibliography(ctx)],
       },
     ],
   });
