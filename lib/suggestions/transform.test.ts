@@ -92,6 +92,8 @@ describe("suggesting", () => {
     expect(suggestion!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4/);
     expect(Date.parse(suggestion!.at!)).not.toBeNaN();
     expect(state.doc.textContent).toBe("The toll rose sevenfold (×7) in Gao.");
+    // One suggestion, one mark: the typed characters share its attributes (and its time).
+    expect(state.doc.firstChild!.childCount).toBe(3);
     expect(acceptedContentJson(json(state))).toEqual(original);
     expect(countPendingSuggestions(json(state))).toBe(1);
 

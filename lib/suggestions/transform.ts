@@ -88,13 +88,18 @@ function changedRange(tr: Transaction): { from: number; to: number } | null {
   return { from: Math.max(0, from - 1), to: Math.min(tr.doc.content.size, to + 1) };
 }
 
-function owners(doc: PMNode, types: MarkType[]): Map<string, string | null> {
-  const byId = new Map<string, string | null>();
+/** Each suggestion of `doc` by id: its author, and the time it was first made. */
+function owners(
+  doc: PMNode,
+  types: MarkType[],
+): Map<string, { author: string | null; at: string | null }> {
+  const byId = new Map<string, { author: string | null; at: string | null }>();
   doc.descendants((node) => {
     for (const mark of node.marks) {
       if (!types.includes(mark.type)) continue;
       const attrs = readSuggestionAttrs(mark.attrs);
-      if (attrs.id && !byId.has(attrs.id)) byId.set(attrs.id, attrs.author);
+      if (attrs.id && !byId.has(attrs.id))
+        byId.set(attrs.id, { author: attrs.author, at: attrs.at });
     }
   });
   return byId;
@@ -113,15 +118,21 @@ function attribute(tr: Transaction, before: PMNode, author: SuggestionAuthor, at
   const types = [SUGGESTION_MARK.insertion, SUGGESTION_MARK.deletion].map(
     (name) => schema.marks[name]!,
   );
-  const ownerOf = owners(before, types);
+  // Read from the whole document only when a new mark needs an id (not for each character).
+  let ownerOf: Map<string, { author: string | null; at: string | null }> | null = null;
   const renamed = new Map<string, string>();
-  const idFor = (id: unknown): string => {
+  /** The id and time a new mark gets: those of the author's own suggestion it extends. */
+  const ownSuggestion = (id: unknown): { id: string; at: string } => {
     const valid = readSuggestionAttrs({ id }).id;
-    if (valid && (!ownerOf.has(valid) || ownerOf.get(valid) === author.id)) return valid;
+    ownerOf ??= owners(before, types);
+    const existing = valid ? ownerOf.get(valid) : undefined;
+    // Same time as the rest of the suggestion, so its marks stay equal and merge.
+    if (valid && existing?.author === author.id) return { id: valid, at: existing.at ?? at };
+    if (valid && !existing) return { id: valid, at };
     const key = valid ?? "";
     let fresh = renamed.get(key);
     if (!fresh) renamed.set(key, (fresh = newSuggestionId()));
-    return fresh;
+    return { id: fresh, at };
   };
   const inverse = tr.mapping.invert();
   type Run = { from: number; to: number; mark: Mark };
@@ -139,10 +150,9 @@ function attribute(tr: Transaction, before: PMNode, author: SuggestionAuthor, at
         const wanted =
           had ??
           mark.type.create({
-            id: idFor(mark.attrs.id),
+            ...ownSuggestion(mark.attrs.id),
             author: author.id,
             authorName: author.name,
-            at,
           });
         const last = runs[runs.length - 1];
         if (last && last.to === p && last.mark.eq(wanted)) last.to = p + 1;
