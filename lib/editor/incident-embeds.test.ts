@@ -7,9 +7,12 @@ import { extensions } from "./extensions";
 const spec = JSON.stringify({ kind: "table", filter: { admin1: "Kayes" }, limit: 5 });
 
 describe("incident embed nodes", () => {
-  it("are part of the one editor schema (table and chart are blocks, figure is inline)", () => {
+  it("are part of the one editor schema (table, chart and map are blocks, figure is inline)", () => {
     const schema = editorSchema();
     expect(schema.nodes[INCIDENT_NODE.table]!.isBlock).toBe(true);
+    expect(INCIDENT_NODE.map).toBe("incidentMap");
+    expect(schema.nodes[INCIDENT_NODE.map]!.isBlock).toBe(true);
+    expect(schema.nodes[INCIDENT_NODE.map]!.isAtom).toBe(true);
     expect(schema.nodes[INCIDENT_NODE.chart]!.isBlock).toBe(true);
     expect(schema.nodes[INCIDENT_NODE.figure]!.isInline).toBe(true);
     expect(getSchema(extensions()).nodes[INCIDENT_NODE.figure]!.isAtom).toBe(true);
