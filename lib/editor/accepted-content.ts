@@ -50,8 +50,9 @@ function markOf(node: JSONContent, type: string) {
 }
 
 function acceptNode<T>(node: T & Node): (T & Node) | null {
+  // Suggested text, and a suggested inline node (a citation, a figure) alike.
+  if (markOf(node, SUGGESTION_MARK.insertion)) return null;
   if (node.type === "text") {
-    if (markOf(node, SUGGESTION_MARK.insertion)) return null;
     const marks = node.marks?.filter((mark) => !SUGGESTION_MARK_NAMES.includes(mark.type));
     const text = markOf(node, SUGGESTION_MARK.deletion)
       ? (node.text ?? "").replaceAll(ZWSP, "")

@@ -23,7 +23,7 @@ const ZWSP = /\u200B/g;
 export function collectSuggestions(doc: PMNode): Suggestion[] {
   const byId = new Map<string, Suggestion & { lastParent: PMNode | null }>();
   doc.descendants((node, pos, parent) => {
-    if (!node.isText) return true;
+    if (!node.isInline) return true;
     for (const mark of node.marks) {
       const kind =
         mark.type.name === SUGGESTION_MARK.insertion
@@ -50,7 +50,8 @@ export function collectSuggestions(doc: PMNode): Suggestion[] {
         byId.set(id, entry);
       }
       // A suggestion that spans blocks reads with a space where the blocks meet.
-      const text = node.text ?? "";
+      // An inline node (a citation, a figure) reads as its name in brackets.
+      const text = node.isText ? (node.text ?? "") : `[${node.type.name}]`;
       const gap = entry.lastParent !== parent && entry[kind] ? " " : "";
       entry[kind] += gap + text.replace(ZWSP, "");
       entry.lastParent = parent;

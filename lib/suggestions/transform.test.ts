@@ -272,3 +272,16 @@ describe("two authors suggesting in one sentence at once", () => {
     expect(acceptedContentJson(merged.toJSON())).toEqual(start);
   });
 });
+
+describe("a suggested inline node", () => {
+  it("is left out of the accepted content and listed as a suggestion", () => {
+    const original = doc("Attacks rose.");
+    let state = stateOf(original);
+    const pos = at(state.doc, ".");
+    state = suggest(state, AMINA, (tr) =>
+      tr.insert(pos, state.schema.nodes.citation!.create({ items: [] })),
+    );
+    expect(collectSuggestions(state.doc)).toMatchObject([{ inserted: "[citation]" }]);
+    expect(acceptedContentJson(json(state))).toEqual(original);
+  });
+});
