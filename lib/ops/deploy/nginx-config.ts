@@ -22,6 +22,15 @@ export type NginxConfigOptions = {
 
 export const COLLAB_PATH = "/collab";
 
+// In each location, not once in the server block: nginx drops every inherited
+// proxy_set_header of a location that sets one of its own (Connection, Upgrade), and the app
+// then sees the upstream's name as Host and refuses its own forms as cross-site.
+const FORWARDED = `      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_set_header X-Request-Id $request_id;
+`;
+
 export function nginxConfig(options: NginxConfigOptions): string {
   const upstream = (ports: readonly number[]) =>
     ports.map((port) => `    server 127.0.0.1:${port} max_fails=1 fail_timeout=2s;`).join("\n");
@@ -68,10 +77,6 @@ ${upstream(options.collabPorts)}
     listen ${options.listenHost}:${options.listenPort};
 
     proxy_http_version 1.1;
-    proxy_set_header Host $http_host;
-    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-    proxy_set_header X-Forwarded-Proto $scheme;
-    proxy_set_header X-Request-Id $request_id;
     # An instance that is restarting refuses the connection; the request goes to the next
     # one. Only before anything was sent to it, so a form post is never sent twice.
     proxy_next_upstream error timeout;
@@ -79,7 +84,7 @@ ${upstream(options.collabPorts)}
 
     location = ${COLLAB_PATH} {
       proxy_pass http://briefroom_collab;
-      proxy_set_header Upgrade $http_upgrade;
+${FORWARDED}      proxy_set_header Upgrade $http_upgrade;
       proxy_set_header Connection $connection_upgrade;
       # Editors' sockets stay open for hours; the provider pings well inside this.
       proxy_read_timeout 1h;
@@ -93,7 +98,7 @@ ${upstream(options.collabPorts)}
 
     location / {
 ${options.webPorts.length > 0 ? "      proxy_pass http://briefroom_web;" : "      return 404;"}
-      proxy_set_header Connection "";
+${FORWARDED}      proxy_set_header Connection "";
       # Streamed answers (exports, server-sent progress) go out as they are written.
       proxy_buffering off;
       proxy_read_timeout 5m;

@@ -8,6 +8,9 @@
  * REDIS_PREFIX, AUTH_SECRET (≥ 32 characters), PUBLIC_URL (what people open, when TLS ends in
  * front of this), METRICS_TOKEN. Needs a production build (`npm run build`) and nginx.
  *
+ * `--migrate-only` stops after the migrations: a release step of its own, before the instances
+ * of the new version are started.
+ *
  * SIGHUP restarts every instance in turn (collab first), each drained before the next goes;
  * SIGTERM or SIGINT stops everything.
  */
@@ -32,6 +35,7 @@ async function main(): Promise<void> {
       collab: { type: "string" },
       port: { type: "string" },
       host: { type: "string" },
+      "migrate-only": { type: "boolean" },
     },
   });
   const databaseUrl = process.env.DATABASE_URL;
@@ -48,6 +52,10 @@ async function main(): Promise<void> {
   }
 
   await migrateOnce(ownerUrl, databaseUrl);
+  if (values["migrate-only"]) {
+    console.log("MIGRATED");
+    return;
+  }
   const deployment = await startDeployment({
     web: count(values.web, "web", 2),
     collab: count(values.collab, "collab", 2),
