@@ -30,7 +30,7 @@ test("a visitor downloads the public Arabic version as PDF and DOCX, right to le
   expect((await page.goto(ARABIC))?.status()).toBe(200);
 
   const pdf = await download(page, "export-pdf");
-  expect(pdf.file.suggestedFilename()).toBe("jnim-kayes-ar-v1.pdf");
+  expect(pdf.file.suggestedFilename()).toBe("jnim-kayes-ar-v1-TLP-CLEAR.pdf");
   expect(pdf.bytes.subarray(0, 5).toString()).toBe("%PDF-");
   const text = await pdfText(new Uint8Array(pdf.bytes));
   expect(text.title).toContain("كايس");
@@ -41,7 +41,7 @@ test("a visitor downloads the public Arabic version as PDF and DOCX, right to le
   expect(text.text).toContain("CC BY 4.0"); // …under UCDP's licence
 
   const docx = await download(page, "export-docx");
-  expect(docx.file.suggestedFilename()).toBe("jnim-kayes-ar-v1.docx");
+  expect(docx.file.suggestedFilename()).toBe("jnim-kayes-ar-v1-TLP-CLEAR.docx");
   const { document, footnotes } = await docxParts(docx.bytes);
   expect(document).toContain("ميلجي");
   expect(document).toMatch(/<w:bidi\/>/);
@@ -67,7 +67,7 @@ test("a members-only version's exports are not found for a visitor and served to
   await signIn(page, USERS.viewer);
   expect((await page.goto(FRENCH))?.status()).toBe(200);
   const docx = await download(page, "export-docx");
-  expect(docx.file.suggestedFilename()).toBe("jnim-kayes-fr-v1.docx");
+  expect(docx.file.suggestedFilename()).toBe("jnim-kayes-fr-v1-TLP-AMBER.docx");
   const { document } = await docxParts(docx.bytes);
   expect(document).toContain("Mauritanie");
   expect(document).not.toMatch(/<w:bidi\/>/);

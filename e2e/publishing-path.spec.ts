@@ -41,6 +41,13 @@ async function approveAndPublish(approver: Page, publicLink: boolean) {
   await expect(status(approver)).toHaveAttribute("data-status", "IN_REVIEW");
   await approver.getByTestId("workflow-approve").click();
   await expect(status(approver)).toHaveAttribute("data-status", "APPROVED");
+  if (publicLink) {
+    // Only TLP:CLEAR may have a public link.
+    await approver.getByTestId("marking-select").selectOption("CLEAR");
+    await expect(approver.getByTestId("marking-control").getByTestId("tlp-label")).toHaveText(
+      "TLP:CLEAR",
+    );
+  }
   await approver.getByTestId("workflow-publish").click();
   const form = approver.getByTestId("publish-form");
   if (publicLink) await form.locator('input[name="publicLink"]').check();

@@ -56,6 +56,11 @@ test("editor submits, approver requests changes, editor resubmits, approver appr
   await expect(approver.getByTestId("four-eyes-note")).toHaveCount(0);
   await approver.getByTestId("workflow-approve").click();
   await expect(status(approver)).toHaveAttribute("data-status", "APPROVED");
+  // A public link discloses without limit: the publisher marks the brief TLP:CLEAR first.
+  await approver.getByTestId("marking-select").selectOption("CLEAR");
+  await expect(approver.getByTestId("marking-control").getByTestId("tlp-label")).toHaveText(
+    "TLP:CLEAR",
+  );
   await approver.getByTestId("workflow-publish").click();
   const publish = approver.getByTestId("publish-form");
   await publish.locator('input[name="publicLink"]').check();
@@ -68,7 +73,7 @@ test("editor submits, approver requests changes, editor resubmits, approver appr
   const kinds = await editor
     .getByTestId("review-log-entry")
     .evaluateAll((entries) => entries.map((e) => e.getAttribute("data-kind")));
-  expect(kinds).toEqual(["PUBLISH", "APPROVE", "SUBMIT", "REQUEST_CHANGES", "SUBMIT"]);
+  expect(kinds).toEqual(["PUBLISH", "MARKING", "APPROVE", "SUBMIT", "REQUEST_CHANGES", "SUBMIT"]);
 
   // A viewer sees status and log, no buttons.
   const viewer = await openAs(browser, USERS.viewer, path);

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { TlpLabel } from "@/components/tradecraft/TlpLabel";
 import { StatusBadge } from "./StatusBadge";
 
 export type BriefRow = {
@@ -8,6 +9,7 @@ export type BriefRow = {
   status: "DRAFT" | "IN_REVIEW" | "APPROVED" | "PUBLISHED";
   language: string;
   direction: "LTR" | "RTL";
+  tlp: string;
   updatedAt: Date;
   updatedBy: { name: string };
 };
@@ -45,7 +47,7 @@ export async function BriefTable({
               </Link>
             </td>
             <td>
-              <StatusBadge status={brief.status} />
+              <StatusBadge status={brief.status} /> <TlpLabel marking={brief.tlp} />
             </td>
             <td>
               {t.has(`languages.${brief.language}`)

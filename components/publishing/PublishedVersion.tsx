@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReaderView } from "@/lib/publishing/reader";
 import { safeVersionHtml } from "@/lib/publishing/safe-version-html";
+import { TlpLabel } from "@/components/tradecraft/TlpLabel";
 import { PrintButton } from "./PrintButton";
 import { VersionList } from "./VersionList";
 
@@ -22,6 +23,11 @@ export async function PublishedVersion({ view }: { view: ReaderView }) {
     <div className="reader">
       <article className="reader-article" data-testid="published-version">
         <header className="reader-head">
+          {version.tlp && (
+            <p className="reader-marking" data-testid="reader-marking">
+              <TlpLabel marking={version.tlp} />
+            </p>
+          )}
           <h1 lang={version.language} dir={dir} data-testid="reader-title">
             {version.title}
           </h1>
@@ -42,6 +48,11 @@ export async function PublishedVersion({ view }: { view: ReaderView }) {
           data-testid="reader-body"
           dangerouslySetInnerHTML={{ __html: safeVersionHtml(version) }}
         />
+        {version.tlp && (
+          <footer className="reader-marking">
+            <TlpLabel marking={version.tlp} />
+          </footer>
+        )}
       </article>
       <aside className="reader-side" aria-label={t("versions")}>
         <VersionList

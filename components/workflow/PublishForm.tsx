@@ -13,11 +13,13 @@ type Props = {
   workspaceSlug: string;
   briefId: string;
   publicLink: boolean;
+  /** The brief's marking allows a public link (TLP:CLEAR only). */
+  linkAllowed: boolean;
   onClose: () => void;
 };
 
 /** Publishing asks for the visibility first; a refusal lists every problem to fix. */
-export function PublishForm({ workspaceSlug, briefId, publicLink, onClose }: Props) {
+export function PublishForm({ workspaceSlug, briefId, publicLink, linkAllowed, onClose }: Props) {
   const t = useTranslations("workflow");
   const router = useRouter();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
@@ -52,9 +54,21 @@ export function PublishForm({ workspaceSlug, briefId, publicLink, onClose }: Pro
       onKeyDown={(event) => event.key === "Escape" && onClose()}
     >
       <label className="checkbox">
-        <input type="checkbox" name="publicLink" defaultChecked={publicLink} autoFocus />
+        <input
+          type="checkbox"
+          name="publicLink"
+          defaultChecked={publicLink}
+          disabled={!linkAllowed}
+          aria-describedby={linkAllowed ? undefined : "public-link-needs-clear"}
+          autoFocus
+        />
         {t("publicLink")}
       </label>
+      {!linkAllowed && (
+        <p className="muted" id="public-link-needs-clear" data-testid="public-link-needs-clear">
+          {t("publicLinkNeedsClear")}
+        </p>
+      )}
       <div className="toolbar">
         <button type="submit" className="primary" disabled={pending}>
           {pending ? t("working") : t("confirmPublish")}

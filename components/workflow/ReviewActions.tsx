@@ -12,6 +12,7 @@ import {
 } from "@/app/(workspace)/w/[workspace]/briefs/[briefId]/workflow-actions";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import type { ActionResult } from "@/lib/actions/result";
+import { allowsPublicLink, type TlpMarking } from "@/lib/tradecraft/tlp";
 import type { BriefStatus, PersonEvent } from "@/lib/workflow/state-machine";
 import { PublishForm } from "./PublishForm";
 import { announceWorkflowStep } from "./workflow-signal";
@@ -24,6 +25,8 @@ type Props = {
   status: BriefStatus;
   fourEyesBlocked: boolean;
   publicLink: boolean;
+  /** Only TLP:CLEAR may have a public link. */
+  marking: TlpMarking;
   canSetVisibility: boolean;
 };
 
@@ -32,6 +35,7 @@ type Open = null | "requestChanges" | "publish";
 /** The buttons of the review panel; each refreshes the page after a successful step. */
 export function ReviewActions(props: Props) {
   const { workspaceSlug, briefId, events, fourEyesBlocked, publicLink, canSetVisibility } = props;
+  const linkAllowed = allowsPublicLink(props.marking);
   const revising = props.status === "PUBLISHED";
   const t = useTranslations("workflow");
   const router = useRouter();
@@ -120,7 +124,8 @@ export function ReviewActions(props: Props) {
         {canSetVisibility && (
           <button
             type="button"
-            disabled={pending}
+            disabled={pending || (!publicLink && !linkAllowed)}
+            title={!publicLink && !linkAllowed ? t("publicLinkNeedsClear") : undefined}
             data-testid="toggle-visibility"
             onClick={() =>
               run(() => setPublicLinkAction(workspaceSlug, { briefId, publicLink: !publicLink }))
@@ -165,7 +170,8 @@ export function ReviewActions(props: Props) {
         <PublishForm
           workspaceSlug={workspaceSlug}
           briefId={briefId}
-          publicLink={publicLink}
+          publicLink={publicLink && linkAllowed}
+          linkAllowed={linkAllowed}
           onClose={() => setOpen(null)}
         />
       )}

@@ -4,6 +4,7 @@ import { StatusBadge } from "@/components/briefs/StatusBadge";
 import type { Member } from "@/lib/policy/can";
 import { reviewPanel } from "@/lib/workflow/queries";
 import { reviewStaleness } from "@/lib/workflow/staleness";
+import { MarkingControl } from "@/components/tradecraft/MarkingControl";
 import { ReviewActions } from "./ReviewActions";
 import { StalenessWarning } from "./StalenessWarning";
 import { TransitionLog } from "./TransitionLog";
@@ -53,6 +54,13 @@ export async function ReviewPanel({ workspaceSlug, briefId, member }: Props) {
           </span>
         </p>
       )}
+      <MarkingControl
+        workspaceSlug={workspaceSlug}
+        briefId={briefId}
+        marking={data.tlp}
+        canMark={data.canMark}
+        canLower={data.canSetVisibility}
+      />
       {staleness && <StalenessWarning staleness={staleness} />}
       {data.pendingSuggestions > 0 && (
         <p className="banner warning" role="note" data-testid="suggestions-pending">
@@ -66,6 +74,7 @@ export async function ReviewPanel({ workspaceSlug, briefId, member }: Props) {
         status={data.status}
         fourEyesBlocked={data.fourEyesBlocked}
         publicLink={data.publicLink}
+        marking={data.tlp}
         canSetVisibility={data.canSetVisibility && data.latestVersion !== null}
       />
       <TransitionLog log={data.log} />

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { TlpLabel } from "@/components/tradecraft/TlpLabel";
 import type { ReviewPanelData } from "@/lib/workflow/queries";
 
 /** The audit log of a brief: who took which step, when, from which status to which. */
@@ -16,6 +17,12 @@ export async function TransitionLog({ log }: { log: ReviewPanelData["log"] }) {
           {log.map((entry) => (
             <li key={entry.id} data-testid="review-log-entry" data-kind={entry.kind}>
               <strong>{t.has(`kind.${entry.kind}`) ? t(`kind.${entry.kind}`) : entry.kind}</strong>{" "}
+              {entry.marking && (
+                <span data-testid="marking-change">
+                  <TlpLabel marking={entry.marking.from} /> →{" "}
+                  <TlpLabel marking={entry.marking.to} />{" "}
+                </span>
+              )}
               <span>
                 {entry.from === entry.to
                   ? (entry.actor ?? t("system"))

@@ -8,6 +8,7 @@ export const listSelect = {
   id: true,
   title: true,
   status: true,
+  tlp: true,
   language: true,
   direction: true,
   updatedAt: true,

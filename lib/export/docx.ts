@@ -3,11 +3,13 @@ import {
   AlignmentType,
   Document,
   Footer,
+  Header,
   HeadingLevel,
   LevelFormat,
   Packer,
   PageNumber,
   Paragraph,
+  ShadingType,
   TextRun,
   type ParagraphChild,
 } from "docx";
@@ -18,6 +20,7 @@ import { docxContext, type DocxContext } from "./docx-context";
 import { docxMapImages } from "./docx-map";
 import { DOCX_FONT, docxLanguage, styledRuns, textRuns } from "./docx-runs";
 import type { ExportVersion } from "./export-version";
+import { TLP_COLOURS, tlpLabel, type TlpMarking } from "@/lib/tradecraft/tlp";
 import { htmlToStyledText, htmlToText } from "./note-html";
 
 /** A4 in twips, 2 cm margins: the same page as the PDF. */
@@ -151,9 +154,13 @@ export async function renderDocx(version: ExportVersion, draft?: DraftDocx): Pro
     sections: [
       {
         properties: { page: PAGE },
+        ...(version.tlp
+          ? { headers: { default: new Header({ children: [marking(version.tlp)] }) } }
+          : {}),
         footers: {
           default: new Footer({
             children: [
+              ...(version.tlp ? [marking(version.tlp)] : []),
               new Paragraph({
                 alignment: AlignmentType.CENTER,
                 ...(rtl ? { bidirectional: true } : {}),
@@ -187,4 +194,24 @@ function pageNumber(): ParagraphChild[] {
 
 function textRunWithField(field: (typeof PageNumber)[keyof typeof PageNumber]) {
   return new TextRun({ children: [field], size: 16, font: DOCX_FONT });
+}
+
+/**
+ * The TLP label on every page, as FIRST asks for documents: header and footer, 12 pt, the
+ * label's colour on black, right-aligned and left-to-right even in an Arabic document.
+ */
+function marking(tlp: TlpMarking): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.RIGHT,
+    children: [
+      new TextRun({
+        text: tlpLabel(tlp),
+        bold: true,
+        size: 24,
+        font: DOCX_FONT,
+        color: TLP_COLOURS[tlp].slice(1),
+        shading: { type: ShadingType.CLEAR, color: "auto", fill: "000000" },
+      }),
+    ],
+  });
 }

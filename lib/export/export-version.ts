@@ -1,4 +1,5 @@
 import type { FrozenCitations, FrozenEmbeds } from "@/lib/publishing/frozen";
+import type { TlpMarking } from "@/lib/tradecraft/tlp";
 
 export const EXPORT_FORMATS = ["pdf", "docx"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -29,4 +30,6 @@ export type ExportVersion = {
   approverName: string;
   approvedAt: Date;
   publishedAt: Date;
+  /** The handling marking (TLP 2.0) of the version, shown on every page; null: unmarked. */
+  tlp?: TlpMarking | null;
 };

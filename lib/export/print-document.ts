@@ -3,6 +3,7 @@ import { documentDate, titleLabels } from "./document-labels";
 import type { ExportVersion } from "./export-version";
 import { embeddedFontCss } from "./pdf-fonts";
 import { PRINT_CSS } from "./print-css";
+import { TLP_COLOURS, tlpLabel } from "@/lib/tradecraft/tlp";
 
 /**
  * The self-contained HTML document the PDF is printed from: fonts inlined, print CSS, a
@@ -45,10 +46,20 @@ const TEMPLATE_STYLE =
 export function printHeaderTemplate(version: ExportVersion): string {
   const dir = version.direction === "RTL" ? "rtl" : "ltr";
   const label = titleLabels(version.language).version(version.number);
-  return `<div style="${TEMPLATE_STYLE} display: flex; justify-content: space-between;" dir="${dir}"><span>${esc(version.title)}</span><span>${esc(label)}</span></div>`;
+  return `<div style="${TEMPLATE_STYLE} display: flex; justify-content: space-between; align-items: center;" dir="${dir}"><span>${esc(version.title)}</span><span>${esc(label)}${markingTemplate(version)}</span></div>`;
 }
 
 export function printFooterTemplate(version: ExportVersion): string {
   const label = `${version.slug} · v${version.number}`;
-  return `<div style="${TEMPLATE_STYLE} text-align: center;" dir="ltr">${esc(label)} · <span class="pageNumber"></span> / <span class="totalPages"></span></div>`;
+  return `<div style="${TEMPLATE_STYLE} display: flex; justify-content: space-between; align-items: center;" dir="ltr"><span>${esc(label)} · <span class="pageNumber"></span> / <span class="totalPages"></span></span>${markingTemplate(version)}</div>`;
+}
+
+/**
+ * The TLP label as FIRST asks for it on documents: in the header and footer of every page,
+ * 12 pt, the label's colour on black, right-aligned in left-to-right text, never translated.
+ */
+function markingTemplate(version: ExportVersion): string {
+  if (!version.tlp) return "";
+  const colour = TLP_COLOURS[version.tlp];
+  return ` <span dir="ltr" style="font-size: 12pt; font-weight: bold; background: #000; color: ${colour}; padding: 0 4pt; margin-inline-start: 8pt; -webkit-print-color-adjust: exact;">${esc(tlpLabel(version.tlp))}</span>`;
 }

@@ -75,7 +75,7 @@ describe("findVersionExport", () => {
     const { slug } = await published("Export access private");
     for (const role of ["VIEWER", "EDITOR", "APPROVER"] as const) {
       const found = await exportFor(slug, "docx", members[role]);
-      expect(found?.filename).toBe(`${slug}-v1.docx`);
+      expect(found?.filename).toBe(`${slug}-v1-TLP-AMBER.docx`);
     }
     expect(await exportFor(slug, "docx", outsider)).toBeNull();
     expect(await exportFor(slug, "docx", null)).toBeNull();

@@ -10,6 +10,7 @@ import { parseVersionNumber } from "@/lib/publishing/reader";
 import { renderDocx } from "./docx";
 import { isExportFormat, type ExportFormat, type ExportVersion } from "./export-version";
 import { renderPdf } from "./pdf";
+import { isTlpMarking, tlpFileTag } from "@/lib/tradecraft/tlp";
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   pdf: "application/pdf",
@@ -33,6 +34,7 @@ export function toExportVersion(slug: string, version: PublishedVersion): Export
     approverName: version.approvedBy.name,
     approvedAt: version.approvedAt,
     publishedAt: version.publishedAt,
+    tlp: isTlpMarking(version.tlp) ? version.tlp : null,
   };
 }
 
@@ -85,7 +87,11 @@ export async function findVersionExport(
   const version = await getVersion(brief.id, number, tx);
   if (!version) return null;
   const bytes = await storedExport(formatParam, toExportVersion(brief.slug, version), tx);
-  return { bytes, filename: `${brief.slug}-v${number}.${formatParam}`, format: formatParam };
+  return {
+    bytes,
+    filename: exportFilename(brief.slug, number, version.tlp, formatParam),
+    format: formatParam,
+  };
 }
 
 /**
@@ -104,4 +110,15 @@ export function contentDisposition(filename: string): string {
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** "kayes-weekly-v2-TLP-AMBER.pdf": the marking travels with the file wherever it is saved. */
+export function exportFilename(
+  slug: string,
+  number: number,
+  tlp: string | null,
+  format: ExportFormat,
+): string {
+  const marking = isTlpMarking(tlp) ? `-${tlpFileTag(tlp)}` : "";
+  return `${slug}-v${number}${marking}.${format}`;
 }

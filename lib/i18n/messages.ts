@@ -23,6 +23,9 @@ import sourcesFr from "./messages/sources/fr.json";
 import suggestionsAr from "./messages/suggestions/ar.json";
 import suggestionsEn from "./messages/suggestions/en.json";
 import suggestionsFr from "./messages/suggestions/fr.json";
+import tradecraftAr from "./messages/tradecraft/ar.json";
+import tradecraftEn from "./messages/tradecraft/en.json";
+import tradecraftFr from "./messages/tradecraft/fr.json";
 
 // Each domain keeps its messages in its own folder (one file per language) under its own
 // namespace, so domains grow without touching one shared file.
@@ -36,6 +39,7 @@ const CATALOGS = {
     publishing: publishingEn,
     history: historyEn,
     suggestions: suggestionsEn,
+    tradecraft: tradecraftEn,
   },
   fr: {
     ...fr,
@@ -46,6 +50,7 @@ const CATALOGS = {
     publishing: publishingFr,
     history: historyFr,
     suggestions: suggestionsFr,
+    tradecraft: tradecraftFr,
   },
   ar: {
     ...ar,
@@ -56,6 +61,7 @@ const CATALOGS = {
     publishing: publishingAr,
     history: historyAr,
     suggestions: suggestionsAr,
+    tradecraft: tradecraftAr,
   },
 } satisfies Record<AppLocale, unknown>;
 

@@ -101,6 +101,8 @@ export type PublishedVersion = VersionSummary & {
   html: string;
   embeds: FrozenEmbeds;
   citations: FrozenCitations;
+  /** The handling marking it was published under (null before briefs carried one). */
+  tlp: string | null;
 };
 
 const versionSelect = {
@@ -115,6 +117,7 @@ const versionSelect = {
   html: true,
   embeds: true,
   citations: true,
+  tlp: true,
 } as const;
 
 function toVersion<T extends { embeds: unknown; citations: unknown }>(row: T) {

@@ -38,3 +38,8 @@ export function allowsPublicLink(marking: TlpMarking): boolean {
 export function tlpFileTag(marking: TlpMarking): string {
   return `TLP-${marking.replace("+", "-")}`;
 }
+
+/** CLEAR is the least restrictive marking, RED the most. */
+export function isStricterMarking(than: TlpMarking, marking: TlpMarking): boolean {
+  return TLP_MARKINGS.indexOf(marking) > TLP_MARKINGS.indexOf(than);
+}

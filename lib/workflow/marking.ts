@@ -10,18 +10,13 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { can, type Member } from "@/lib/policy/can";
 import {
   allowsPublicLink,
+  isStricterMarking,
   isTlpMarking,
-  TLP_MARKINGS,
   type TlpMarking,
 } from "@/lib/tradecraft/tlp";
 import { briefResource } from "@/lib/briefs/load-brief";
 import { lockBrief } from "./locked-brief";
 import { recordTransition } from "./transitions";
-
-/** CLEAR is the least restrictive, RED the most. */
-export function isStricter(than: TlpMarking, marking: TlpMarking): boolean {
-  return TLP_MARKINGS.indexOf(marking) > TLP_MARKINGS.indexOf(than);
-}
 
 export async function setMarking(member: Member, briefId: string, marking: unknown) {
   if (!isTlpMarking(marking)) throw new DomainError("validation");
@@ -29,7 +24,7 @@ export async function setMarking(member: Member, briefId: string, marking: unkno
     const brief = await lockBrief(tx, member, briefId, "brief.mark");
     if (brief.tlp === marking) return { tlp: marking };
     if (
-      !isStricter(brief.tlp, marking) &&
+      !isStricterMarking(brief.tlp, marking) &&
       !can(member, "brief.setVisibility", briefResource(brief))
     ) {
       throw new DomainError("markingLowerNeedsApprover");

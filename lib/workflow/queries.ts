@@ -15,6 +15,9 @@ export type ReviewPanelData = {
   events: PersonEvent[];
   canSetVisibility: boolean;
   publicLink: boolean;
+  /** The handling marking, and whether this member may make it stricter (canMark). */
+  tlp: TlpMarking;
+  canMark: boolean;
   /** The four-eyes rule would refuse this member's approval. */
   fourEyesBlocked: boolean;
   /** Suggestions still pending in the draft (counted for those who may approve, else 0). */
@@ -48,6 +51,7 @@ export async function reviewPanel(
       select: {
         status: true,
         slug: true,
+        tlp: true,
         approvedAt: true,
         reviewCycleStartedAt: true,
         approvedBy: { select: { name: true } },
@@ -100,6 +104,9 @@ export async function reviewPanel(
     events,
     canSetVisibility: can(member, "brief.setVisibility", resource),
     publicLink: brief.publicLink,
+    // The column's CHECK constraint admits only the five labels.
+    tlp: isTlpMarking(brief.tlp) ? brief.tlp : "RED",
+    canMark: can(member, "brief.mark", resource),
     fourEyesBlocked,
     pendingSuggestions,
     approval:

@@ -5,6 +5,7 @@ import { BriefActions } from "@/components/briefs/BriefActions";
 import { BriefEditor } from "@/components/editor/BriefEditor";
 import { BriefHistoryLinks } from "@/components/history/BriefHistoryLinks";
 import { StatusBadge } from "@/components/briefs/StatusBadge";
+import { TlpLabel } from "@/components/tradecraft/TlpLabel";
 import { ReviewPanel } from "@/components/workflow/ReviewPanel";
 import { requireBriefPage } from "@/lib/briefs/brief-page";
 import { editorModeOf } from "@/lib/suggestions/mode";
@@ -47,6 +48,7 @@ export default async function BriefPage(props: Props) {
           {brief.title}
         </h1>
         <StatusBadge status={brief.status} />
+        <TlpLabel marking={brief.tlp} />
         {!canEdit && (
           <span className="badge badge-readonly" data-testid="read-only-marker">
             {t("brief.readOnly")}

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { workspaceAction, type WorkspaceContext } from "@/lib/actions/workspace-action";
 import type { PublishProblem } from "@/lib/publishing/frozen";
+import { setMarking } from "@/lib/workflow/marking";
 import { publish, PublishProblemsError, type Published } from "@/lib/workflow/publish";
 import {
   approve,
@@ -86,6 +87,14 @@ export const setPublicLinkAction = workspaceAction(
       String(input.briefId),
       input.publicLink === true,
     );
+    refresh(ctx, String(input.briefId));
+    return result;
+  },
+);
+
+export const setMarkingAction = workspaceAction(
+  async (ctx, input: { briefId: string; tlp: string }) => {
+    const result = await setMarking(ctx.member, String(input.briefId), input.tlp);
     refresh(ctx, String(input.briefId));
     return result;
   },
