@@ -51,6 +51,11 @@ test("a reviewer suggests, the author accepts one and rejects one, approval wait
   // The reviewer's interface is in Arabic: so are the summaries.
   await expect(card(reviewer, "حذف").getByTestId("suggestion-summary")).toHaveText("حذف «The»");
 
+  // A block-level change cannot be suggested yet: it is refused, with a notice, not applied.
+  await reviewer.getByTestId("editor-toolbar").locator("select").first().selectOption("heading1");
+  await expect(reviewer.getByTestId("suggestion-refused")).toBeVisible();
+  await expect(text.locator("h1")).toHaveCount(0);
+
   // The mode is remembered for the reviewer.
   await reviewer.reload();
   await collabReady(reviewer);
@@ -78,9 +83,22 @@ test("a reviewer suggests, the author accepts one and rejects one, approval wait
   await card(author, "(×7)").getByTestId("accept").click();
   await card(author, "ارتفع").getByTestId("reject").click();
   await expect(author.getByTestId("suggestion-card")).toHaveCount(1);
+  // Each decision is one undo step.
+  await live.click();
+  await author.keyboard.press("Control+z");
+  await expect(author.getByTestId("suggestion-card")).toHaveCount(2);
+  await expect(live).toContainText("ارتفع");
+  await author.keyboard.press("Control+Shift+z");
+  await expect(author.getByTestId("suggestion-card")).toHaveCount(1);
   await expect(live).toContainText("The toll rose sevenfold (×7) in Gao.");
   await expect(live).not.toContainText("ارتفع");
   await saved(author);
+  // The draft as Word, its pending suggestion a tracked change.
+  const [download] = await Promise.all([
+    author.waitForEvent("download"),
+    author.getByTestId("draft-docx").click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\(draft\)\.docx$/);
   await author.getByTestId("workflow-submit").click();
   await expect(author.getByTestId("workflow-status")).toHaveAttribute("data-status", "IN_REVIEW");
 

@@ -19,6 +19,7 @@ import {
   selectSuggestionText,
 } from "@/lib/suggestions/commands";
 import type { Command } from "@tiptap/pm/state";
+import { yUndoPluginKey } from "@tiptap/y-tiptap";
 import { suggestionColor } from "./suggestion-colors";
 
 type Props = {
@@ -44,8 +45,22 @@ export function SuggestionsPanel({ editor, briefId, userId, canDecide }: Props) 
     selector: ({ editor: e }) => (e ? collectSuggestions(e.state.doc) : []),
   });
 
+  // Each decision is its own undo step: Yjs's undo manager would otherwise merge changes
+  // made within half a second (two quick clicks, or typing just before).
+  const stopCapturing = () =>
+    (
+      yUndoPluginKey.getState(editor.state) as
+        { undoManager?: { stopCapturing(): void } } | undefined
+    )?.undoManager?.stopCapturing();
   const run = (command: Command) => {
-    command(editor.state, editor.view.dispatch);
+    stopCapturing();
+    try {
+      command(editor.state, editor.view.dispatch);
+    } catch (error) {
+      // A suggestion a hostile client shaped oddly must not break the panel.
+      console.error("[suggestions] could not apply the decision", error);
+    }
+    stopCapturing();
     editor.commands.focus();
   };
   const show = (s: Suggestion) => {
