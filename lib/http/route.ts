@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import type { SessionUser } from "@/lib/auth/session";
 import { isDomainError, type ErrorCode } from "@/lib/errors/domain-error";
 import { can, type Member, type WorkspaceAction } from "@/lib/policy/can";
+import { observeRequest } from "@/lib/ops/http-metrics";
 import { findWorkspaceAccess, type WorkspaceAccess } from "@/lib/workspaces/queries";
 import { crossSiteReason } from "./cross-site";
 import { requestUser } from "./request-user";
@@ -33,8 +34,13 @@ export function errorJson(
 export function route<P>(
   handler: (request: Request, params: P) => Promise<Response>,
 ): RouteHandler<P> {
-  return async (request, context) =>
-    closeAfterRefusedUpload(request, await answer(request, context));
+  return async (request, context) => {
+    const startedAt = performance.now();
+    const response = closeAfterRefusedUpload(request, await answer(request, context));
+    // Latency by route and one log line per request (lib/ops/http-metrics.ts).
+    observeRequest(request, response.status, startedAt);
+    return response;
+  };
   async function answer(request: Request, context: RouteContext<P>): Promise<Response> {
     const crossSite = crossSiteReason(request);
     if (crossSite) {

@@ -1,5 +1,6 @@
 import { errorJson, NO_STORE, route } from "@/lib/http/route";
-import { mayReadMetrics, webMetrics } from "@/lib/ops/metrics";
+import { mayReadMetrics } from "@/lib/ops/metrics";
+import { webRegistry } from "@/lib/ops/web-registry";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,7 @@ export const GET = route(async (request) => {
       ? errorJson(401, "unauthenticated")
       : errorJson(404, "notFound");
   }
-  const registry = webMetrics();
+  const registry = webRegistry();
   return new Response(await registry.metrics(), {
     headers: { ...NO_STORE, "Content-Type": registry.contentType },
   });
