@@ -10,6 +10,7 @@
  * updates it received commit, closes its editors' sockets with "service restart" so they
  * reconnect to another instance, folds the open briefs' logs into snapshots, then exits 0.
  */
+import { assertSchemaNotNewer } from "../ops/deploy/schema-version";
 import { logEvent } from "../ops/log";
 import { collabHooks } from "../workflow/collab-hooks";
 import { ConnectionLogExtension } from "./connection-log";
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
       "AUTH_SECRET must be set (at least 32 characters), the same value as the web app's.",
     );
   }
+  // An instance of an older version must not write to tables a newer one has reshaped.
+  if (process.env.DATABASE_URL) await assertSchemaNotNewer(process.env.DATABASE_URL);
   const port = Number(process.env.COLLAB_PORT ?? 1234);
   const server = createCollabServer({
     port,
