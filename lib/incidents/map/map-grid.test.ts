@@ -5,7 +5,6 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Member } from "@/lib/policy/can";
 import { workspaceWith } from "@/lib/test/factories";
 import { withTestDatabase } from "@/lib/test/with-test-database";
-import { DATASETS } from "../query-schema";
 import { commitImport } from "../import/commit-import";
 import { parseImportFile } from "../import/parse-import";
 import { fileSource } from "../import/read-file";
@@ -13,9 +12,8 @@ import { layoutMarks } from "./layout";
 import { mapGrid } from "./map-grid";
 import { mapIncidents } from "./map-rows";
 import { notMappedReason } from "./not-mapped";
-import { locationPrecision } from "./precision";
 import { MALI_EXTENT, mapFrame } from "./projection";
-import { levelSql, pixelSql, reasonSql } from "./sql-fragments";
+import { inViewSql, pixelSql, reasonSql } from "./sql-fragments";
 import { mapView } from "./views";
 
 withTestDatabase("incidents_map_grid");
@@ -102,22 +100,7 @@ describe("the SQL twins of the map's rules", () => {
     }
   });
 
-  it("give every dataset and precision code the level locationPrecision gives", async () => {
-    for (const dataset of DATASETS) {
-      for (const code of [null, 0, 1, 2, 3, 4, 5, 6, 7, 8]) {
-        const [got] = await db.$queryRaw<{ level: string }[]>(Prisma.sql`
-          SELECT ${levelSql()} AS level FROM (SELECT ${dataset}::"IncidentDataset" AS dataset,
-          ${code}::int AS geo_precision) AS r`);
-        expect({ dataset, code, level: got?.level }).toEqual({
-          dataset,
-          code,
-          level: locationPrecision(dataset, code).level,
-        });
-      }
-    }
-  });
-
-  it("give every coordinate the not-mapped reason notMappedReason gives", async () => {
+  it("give every coordinate the not-mapped reason notMappedReason gives, and draw the rest", async () => {
     const cases: [number | null, number | null][] = [
       [null, null],
       [14, null],
@@ -136,13 +119,18 @@ describe("the SQL twins of the map's rules", () => {
       [14.7, -10.3],
     ];
     for (const [lat, lon] of cases) {
-      const [got] = await db.$queryRaw<{ reason: string | null }[]>(Prisma.sql`
-        SELECT ${reasonSql(MALI_EXTENT)} AS reason FROM (SELECT ${lat}::float8 AS latitude,
-        ${lon}::float8 AS longitude) AS r`);
-      expect({ lat, lon, reason: got?.reason ?? null }).toEqual({
+      const [got] = await db.$queryRaw<{ reason: string | null; inView: boolean | null }[]>(
+        Prisma.sql`
+        SELECT ${reasonSql(MALI_EXTENT)} AS reason, ${inViewSql(MALI_EXTENT)} AS "inView"
+        FROM (SELECT ${lat}::float8 AS latitude, ${lon}::float8 AS longitude) AS r`,
+      );
+      const reason = notMappedReason(lat, lon, MALI_EXTENT);
+      // The grid draws a row exactly when it has no reason not to.
+      expect({ lat, lon, reason: got?.reason ?? null, drawn: got?.inView === true }).toEqual({
         lat,
         lon,
-        reason: notMappedReason(lat, lon, MALI_EXTENT),
+        reason,
+        drawn: reason === null,
       });
     }
   });

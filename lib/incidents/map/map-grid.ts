@@ -15,14 +15,19 @@ import type {
 } from "./layout";
 import { mapSelect } from "./map-rows";
 import type { NotMappedReason } from "./not-mapped";
-import { POINT_LEVELS, type PrecisionLevel } from "./precision";
+import { locationPrecision, type PrecisionLevel } from "./precision";
 import { mapFrame } from "./projection";
-import { levelSql, pixelSql, reasonSql } from "./sql-fragments";
+import { inViewSql, pixelSql, reasonSql } from "./sql-fragments";
 import type { MapView } from "./views";
 import { whereSql } from "./where-sql";
 
-/** Rows listed under each grouped mark's tooltip. */
+/** Rows listed under each grouped mark's tooltip, at most. */
 export const GRID_SAMPLE = 8;
+/**
+ * Rows read for one map in all: every mark of one row (it links to its row) first, then one
+ * example per grouped mark, then more while this lasts. A map never carries more rows.
+ */
+export const SAMPLE_BUDGET = 1_500;
 /** Rows listed under "not mapped" (the count says how many there are in all). */
 export const NOT_MAPPED_LISTED = 200;
 /** Grid cell in pixels: the same as layoutMarks's default. */
@@ -39,28 +44,30 @@ export type MapGrid = {
 };
 
 type GroupRow = {
-  reason: NotMappedReason | null;
-  level: PrecisionLevel | null;
-  cx: number | null;
-  cy: number | null;
+  dataset: MapRow["dataset"];
+  geo_precision: number | null;
+  cx: number;
+  cy: number;
   event_type: string;
   n: number;
   fatalities: number;
-  sx: number | null;
-  sy: number | null;
+  sx: number;
+  sy: number;
   first: Date;
   last: Date;
-  sample: string[];
+  /** Two of the group's rows (its first and last external id), for links and tooltips. */
+  lo: string;
+  hi: string;
 };
 
 /**
  * The map of a filter, aggregated in the database: one row per grid cell (at the view's
- * resolution), precision level and event type, with counts and fatality sums, so 100k
- * incidents cost a few hundred groups and no rows. Rows are then read only where a mark holds
- * one (a point, or an area centre of one row, each linking to it) and a bounded sample for
- * grouped marks' tooltips. Precision stays honest: area-located rows are grouped by level into
- * centres and never merged into points. Rows with missing, (0, 0) or out-of-range coordinates
- * are counted and listed as not mapped, never drawn.
+ * resolution), dataset precision code and event type, with counts and fatality sums, so 100k
+ * incidents cost a few thousand groups and no rows. Rows are then read only where a mark
+ * holds one (a point, or an area centre of one row, each linking to it) and a few of each
+ * grouped mark, for its tooltip. Precision stays honest: area-located rows are grouped by
+ * level into centres and never merged into points. Rows with missing, (0, 0) or out-of-range
+ * coordinates are counted and listed as not mapped, never drawn.
  */
 export async function mapGrid(
   member: Member,
@@ -71,30 +78,15 @@ export async function mapGrid(
 ): Promise<MapGrid> {
   authorizeInWorkspace(member, "incident.read", "notFound");
   const width = options.width ?? 800;
-  const { projection } = mapFrame(view.extent, width);
   const where = whereSql(await incidentWhere(member.workspaceId, filter, tx));
-  const reason = reasonSql(view.extent);
-  const [px, py] = pixelSql(projection);
-  const cell = Prisma.sql`${CELL}::float8`;
-  const groups = await tx.$queryRaw<GroupRow[]>(Prisma.sql`
-    SELECT reason, level, cx, cy, event_type,
-      count(*)::int AS n, sum(fatalities_best)::int AS fatalities,
-      sum(px) AS sx, sum(py) AS sy, min(date_start) AS first, max(date_start) AS last,
-      (array_agg(id::text ORDER BY date_start DESC, external_id DESC))[1:${GRID_SAMPLE}] AS sample
-    FROM (
-      SELECT id, external_id, date_start, event_type, fatalities_best, reason,
-        CASE WHEN reason IS NULL THEN ${levelSql()} END AS level,
-        CASE WHEN reason IS NULL THEN ${px} END AS px,
-        CASE WHEN reason IS NULL THEN ${py} END AS py,
-        CASE WHEN reason IS NULL THEN floor(${px} / ${cell})::int END AS cx,
-        CASE WHEN reason IS NULL THEN floor(${py} / ${cell})::int END AS cy
-      FROM (
-        SELECT id, external_id, date_start, event_type, fatalities_best, dataset, geo_precision,
-          latitude, longitude, ${reason} AS reason
-        FROM incidents WHERE ${where}
-      ) AS selected
-    ) AS placed
-    GROUP BY reason, level, cx, cy, event_type`);
+  const [groups, reasons] = await Promise.all([
+    tx.$queryRaw<GroupRow[]>(gridSql(where, view, width)),
+    tx.$queryRaw<{ reason: NotMappedReason; n: number }[]>(Prisma.sql`
+      SELECT reason, count(*)::int AS n FROM (
+        SELECT ${reasonSql(view.extent)} AS reason
+        FROM incidents WHERE ${where} AND (${inViewSql(view.extent)}) IS NOT TRUE
+      ) AS outside GROUP BY reason`),
+  ]);
 
   const notMappedCounts: Record<NotMappedReason, number> = {
     missing: 0,
@@ -102,29 +94,26 @@ export async function mapGrid(
     outOfRange: 0,
     outsideMap: 0,
   };
+  let total = 0;
+  for (const r of reasons) {
+    notMappedCounts[r.reason] += r.n;
+    total += r.n;
+  }
   type Acc = {
-    key: string;
     point: boolean;
     level: PrecisionLevel;
     sx: number;
     sy: number;
     summary: MarkSummary;
-    sample: string[];
+    sample: { dataset: MapRow["dataset"]; externalId: string }[];
   };
   const marks = new Map<string, Acc>();
-  let total = 0;
   for (const g of groups) {
     total += g.n;
-    if (g.reason) {
-      notMappedCounts[g.reason] += g.n;
-      continue;
-    }
-    const level = g.level ?? "unknown";
-    const point = POINT_LEVELS.includes(level);
+    const { level, point } = locationPrecision(g.dataset, g.geo_precision);
     // Exact and near points share a cell's cluster; area centres are grouped by level.
     const key = point ? `p:${g.cx}:${g.cy}` : `a:${level}:${g.cx}:${g.cy}`;
     const acc = marks.get(key) ?? {
-      key,
       point,
       level,
       sx: 0,
@@ -132,15 +121,17 @@ export async function mapGrid(
       summary: { count: 0, fatalities: 0, eventTypes: {}, first: g.first, last: g.last },
       sample: [],
     };
-    acc.sx += g.sx ?? 0;
-    acc.sy += g.sy ?? 0;
+    acc.sx += g.sx;
+    acc.sy += g.sy;
     const s = acc.summary;
     s.count += g.n;
     s.fatalities += g.fatalities;
     s.eventTypes[g.event_type] = (s.eventTypes[g.event_type] ?? 0) + g.n;
     if (g.first < s.first) s.first = g.first;
     if (g.last > s.last) s.last = g.last;
-    acc.sample.push(...g.sample);
+    if (acc.sample.length < GRID_SAMPLE) acc.sample.push({ dataset: g.dataset, externalId: g.lo });
+    if (g.hi !== g.lo && acc.sample.length < GRID_SAMPLE)
+      acc.sample.push({ dataset: g.dataset, externalId: g.hi });
     marks.set(key, acc);
   }
 
@@ -151,21 +142,37 @@ export async function mapGrid(
     (r) => notMappedCounts[r] > 0,
   );
 
-  const ids = [...marks.values()].flatMap((m) => m.sample);
+  const wanted = sampleWithin([...marks.values()].map((m) => m.sample));
+  const datasets = [...new Set(wanted.map((w) => w.dataset))];
   const [sampleRows, notMappedRows] = await Promise.all([
-    ids.length
-      ? tx.incident.findMany({ where: { id: { in: ids } }, select: mapSelect })
+    wanted.length
+      ? tx.incident.findMany({
+          // (workspace, dataset, external id) is the rows' unique key: an index lookup each.
+          where: {
+            workspaceId: member.workspaceId,
+            OR: datasets.map((dataset) => ({
+              dataset,
+              externalId: {
+                in: [
+                  ...new Set(wanted.filter((w) => w.dataset === dataset).map((w) => w.externalId)),
+                ],
+              },
+            })),
+          },
+          select: mapSelect,
+        })
       : Promise.resolve([]),
     listedReasons.length
       ? tx.$queryRaw<{ id: string; reason: NotMappedReason }[]>(Prisma.sql`
           SELECT id::text AS id, reason FROM (
-            SELECT id, date_start, external_id, ${reason} AS reason FROM incidents WHERE ${where}
+            SELECT id, date_start, external_id, ${reasonSql(view.extent)} AS reason
+            FROM incidents WHERE ${where} AND (${inViewSql(view.extent)}) IS NOT TRUE
           ) AS selected
           WHERE reason = ANY(${listedReasons}::text[])
           ORDER BY date_start DESC, external_id DESC LIMIT ${NOT_MAPPED_LISTED}`)
       : Promise.resolve([]),
   ]);
-  const byId = new Map<string, MapRow>(sampleRows.map((r) => [r.id, r]));
+  const byKey = new Map<string, MapRow>(sampleRows.map((r) => [`${r.dataset}:${r.externalId}`, r]));
   const notMapped: NotMappedRow[] = [];
   if (notMappedRows.length) {
     const rows = await tx.incident.findMany({
@@ -187,10 +194,9 @@ export async function mapGrid(
     const x = m.sx / n;
     const y = m.sy / n;
     const rows = m.sample
-      .map((id) => byId.get(id))
+      .map((w) => byKey.get(`${w.dataset}:${w.externalId}`))
       .filter((r): r is MapRow => r !== undefined)
-      .sort((a, b) => b.dateStart.getTime() - a.dateStart.getTime())
-      .slice(0, GRID_SAMPLE);
+      .sort((a, b) => b.dateStart.getTime() - a.dateStart.getTime());
     const [only] = rows;
     if (m.point && n === 1 && only) points.push({ kind: "point", x, y, row: only });
     else if (m.point) clusters.push({ kind: "cluster", x, y, rows, summary: m.summary });
@@ -202,4 +208,50 @@ export async function mapGrid(
     notMappedCounts,
     outsideView,
   };
+}
+
+type SampleKey = { dataset: MapRow["dataset"]; externalId: string };
+
+/** The rows to read: within SAMPLE_BUDGET, marks of one row first, then round by round. */
+function sampleWithin(samples: SampleKey[][]): SampleKey[] {
+  const out: SampleKey[] = [];
+  for (const sample of samples) if (sample.length === 1 && sample[0]) out.push(sample[0]);
+  let budget = SAMPLE_BUDGET - out.length;
+  for (let round = 0; round < GRID_SAMPLE && budget > 0; round++) {
+    for (const sample of samples) {
+      const key = sample[round];
+      if (sample.length > 1 && key && budget > 0) {
+        out.push(key);
+        budget--;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The grouping query of a view (exported for the benchmark's EXPLAIN): the rows inside the
+ * view, each projected once in a fenced subquery (OFFSET 0 keeps PostgreSQL from copying the
+ * projection into every place it is used), grouped by cell, dataset, precision code and event
+ * type. Every column it reads is in incidents_map_idx, so it never touches the table. The
+ * precision level is read from the dataset and code in TypeScript (locationPrecision), the one
+ * definition; external ids are compared bytewise (COLLATE "C"), which is all min/max need.
+ */
+export function gridSql(where: Prisma.Sql, view: MapView, width: number): Prisma.Sql {
+  const { projection } = mapFrame(view.extent, width);
+  const [px, py] = pixelSql(projection);
+  // Our own constant, written into the query so GROUP BY and SELECT name one expression.
+  const cell = Prisma.raw(`${CELL}.0`);
+  return Prisma.sql`
+    SELECT dataset::text AS dataset, geo_precision, floor(px / ${cell})::int AS cx,
+      floor(py / ${cell})::int AS cy, event_type,
+      count(*)::int AS n, sum(fatalities_best)::int AS fatalities,
+      sum(px) AS sx, sum(py) AS sy, min(date_start) AS first, max(date_start) AS last,
+      min(external_id COLLATE "C") AS lo, max(external_id COLLATE "C") AS hi
+    FROM (
+      SELECT dataset, geo_precision, event_type, fatalities_best, date_start, external_id,
+        ${px} AS px, ${py} AS py
+      FROM incidents WHERE ${where} AND ${inViewSql(view.extent)} OFFSET 0
+    ) AS placed
+    GROUP BY dataset, geo_precision, floor(px / ${cell}), floor(py / ${cell}), event_type`;
 }

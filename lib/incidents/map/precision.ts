@@ -26,12 +26,6 @@ const ACLED_LEVELS: Record<number, PrecisionLevel> = {
   3: "region",
 };
 
-/** Each dataset's precision codes, for the server's grid (the same table as in SQL). */
-export const PRECISION_CODES: Partial<Record<IncidentDataset, Record<number, PrecisionLevel>>> = {
-  UCDP_GED: UCDP_LEVELS,
-  ACLED: ACLED_LEVELS,
-};
-
 /** The levels drawn as points; every other level is an area's centre. */
 export const POINT_LEVELS: readonly PrecisionLevel[] = ["exact", "near"];
 

@@ -1,7 +1,6 @@
 import type { GeoProjection } from "d3-geo";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { NotMappedReason } from "./not-mapped";
-import { PRECISION_CODES } from "./precision";
 import type { GeoExtent } from "./projection";
 
 // The map's rules in SQL, written from the same definitions as the TypeScript that draws a
@@ -31,17 +30,16 @@ export function reasonSql(extent: GeoExtent): Prisma.Sql {
     END`;
 }
 
-/** The precision level of a row (locationPrecision), "unknown" when its dataset does not say. */
-export function levelSql(): Prisma.Sql {
-  const branches: Prisma.Sql[] = [];
-  for (const [dataset, codes] of Object.entries(PRECISION_CODES)) {
-    for (const [code, level] of Object.entries(codes ?? {})) {
-      branches.push(
-        Prisma.sql`WHEN dataset = ${dataset}::"IncidentDataset" AND geo_precision = ${Number(code)}::int THEN ${level}::text`,
-      );
-    }
-  }
-  return Prisma.sql`CASE ${Prisma.join(branches, " ")} ELSE 'unknown' END`;
+/**
+ * A row the view draws: inside its extent and not (0, 0) (true exactly when reasonSql is
+ * NULL; NULL coordinates and NaN make it NULL or false). A plain range test, so it is
+ * answered from incidents_map_idx.
+ */
+export function inViewSql(extent: GeoExtent): Prisma.Sql {
+  const [[west, south], [east, north]] = extent;
+  return Prisma.sql`(latitude BETWEEN ${f8(south)} AND ${f8(north)}
+    AND longitude BETWEEN ${f8(west)} AND ${f8(east)}
+    AND NOT (latitude = 0 AND longitude = 0))`;
 }
 
 /**
