@@ -285,3 +285,27 @@ describe("a suggested inline node", () => {
     expect(acceptedContentJson(json(state))).toEqual(original);
   });
 });
+
+describe("a formatting change while suggesting", () => {
+  it("is a suggestion of the same text formatted, summarised as a format change", () => {
+    const original = doc("The toll rose sevenfold in Gao.");
+    let state = stateOf(original);
+    const from = at(state.doc, "sevenfold");
+    state = suggest(state, BOB, (tr) =>
+      tr.addMark(from, from + "sevenfold".length, state.schema.marks.bold!.create()),
+    );
+    const [suggestion, ...rest] = collectSuggestions(state.doc);
+    expect(rest).toEqual([]);
+    expect(summarize(suggestion!)).toEqual({
+      kind: "format",
+      inserted: "sevenfold",
+      deleted: "sevenfold",
+    });
+    expect(acceptedContentJson(json(state))).toEqual(original);
+    const accepted = run(state, acceptSuggestion(suggestion!.id));
+    expect(accepted.doc.textContent).toBe("The toll rose sevenfold in Gao.");
+    expect(
+      accepted.doc.nodeAt(at(accepted.doc, "sevenfold"))!.marks.map((m) => m.type.name),
+    ).toEqual(["bold"]);
+  });
+});
