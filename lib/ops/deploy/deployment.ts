@@ -97,10 +97,15 @@ class Supervised implements Instance {
     this.child = child;
     child.once("exit", (code, signal) => {
       if (this.stopped || this.deliberate || this.child !== child) return;
-      // A crash: start it again, unless it keeps crashing (then the operator must look).
+      // A crash, or a SIGTERM from outside (a restart of one instance): start it again,
+      // unless it keeps dying (then the operator must look).
       const now = Date.now();
       this.crashes = [...this.crashes.filter((at) => at > now - 60_000), now];
-      logEvent("deploy.instance.crashed", { instance: this.name, code, signal }, "error");
+      logEvent(
+        "deploy.instance.exited",
+        { instance: this.name, code, signal },
+        code === 0 ? "warn" : "error",
+      );
       if (this.crashes.length >= 5) return;
       setTimeout(() => void this.start().catch(() => undefined), 200);
     });
