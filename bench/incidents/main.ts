@@ -99,6 +99,10 @@ async function main() {
         () => incidentTotals(member, { q: "GSIM" }),
       ],
       [
+        'Free text, English: "JNIM" (in the text of ≈ 60 % of the rows)',
+        () => incidentTotals(member, { q: "JNIM" }),
+      ],
+      [
         'Free text, Arabic: "نصرة الإسلام" (→ JNIM\'s names)',
         () => incidentTotals(member, { q: "نصرة الإسلام" }),
       ],
@@ -109,6 +113,15 @@ async function main() {
           Promise.all([
             listIncidents(member, listParamsSchema.parse({ admin1: "Kayes" })),
             incidentSeries(member, { admin1: "Kayes" }, "year"),
+            filterOptions(member),
+          ]),
+      ],
+      [
+        'Browser page data, free text "GSIM" (list page 1 + totals + yearly series + options)',
+        () =>
+          Promise.all([
+            listIncidents(member, listParamsSchema.parse({ q: "GSIM" })),
+            incidentSeries(member, { q: "GSIM" }, "year"),
             filterOptions(member),
           ]),
       ],

@@ -1,6 +1,7 @@
 import { db, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Member } from "@/lib/policy/can";
+import { countIncidents, countPerMonth, type CountParts } from "./counts";
 import { actorIdsMatching, adminSpellings, placeSpellings } from "./gazetteer";
 import { normalizeText } from "./normalize";
 import type { IncidentFilter, IncidentSort, ListParams } from "./query-schema";
@@ -9,17 +10,19 @@ import { authorizeInWorkspace } from "@/lib/workspaces/authorize";
 export const PAGE_SIZE = 50;
 
 /**
- * The Prisma filter for a browser/embed filter. Names are expanded through the gazetteers
- * first, so "Kayes", "Région de Kayes" and "كاي" select the same rows, and "GSIM" or
- * "نصرة الإسلام" finds rows where the dataset wrote "JNIM" (through the rows' actor ids, a GIN
- * array lookup). Free text compares normalized text with LIKE '%…%' (trigram index).
+ * A filter as the parts its where is made of: `base` (workspace, dates, dataset, admin and
+ * actor filters…), and for free text the `text` match and the `named` actors and places the
+ * text names (through the gazetteers). A row matches when it matches every base part and,
+ * with free text, the text or any named alternative.
  */
-export async function incidentWhere(
+type WhereParts = CountParts;
+
+async function whereParts(
   workspaceId: string,
   filter: IncidentFilter,
-  tx: Tx = db,
-  options: { includeRemoved?: boolean } = {},
-): Promise<Prisma.IncidentWhereInput> {
+  tx: Tx,
+  options: { includeRemoved?: boolean },
+): Promise<WhereParts> {
   const and: Prisma.IncidentWhereInput[] = [{ workspaceId }];
   // Rows a re-import no longer contained are kept but left out, unless asked for.
   if (!options.includeRemoved) and.push({ removedAt: null });
@@ -45,15 +48,33 @@ export async function incidentWhere(
     // Every row's actors are linked by id at import: a name no alias contains has no rows.
     and.push({ actorIds: { hasSome: actors ?? [] } });
   }
-  if (filter.q) {
-    // Text as typed, plus the actors and places it names (in any language), by index.
-    const or: Prisma.IncidentWhereInput[] = [{ searchText: { contains: normalizeText(filter.q) } }];
-    if (textActors?.length) or.push({ actorIds: { hasSome: textActors } });
-    if (textPlaces?.admin1.length) or.push({ admin1: { in: textPlaces.admin1 } });
-    if (textPlaces?.admin2.length) or.push({ admin2: { in: textPlaces.admin2 } });
-    and.push({ OR: or });
-  }
-  return { AND: and };
+  const named: Prisma.IncidentWhereInput[] = [];
+  if (textActors?.length) named.push({ actorIds: { hasSome: textActors } });
+  if (textPlaces?.admin1.length) named.push({ admin1: { in: textPlaces.admin1 } });
+  if (textPlaces?.admin2.length) named.push({ admin2: { in: textPlaces.admin2 } });
+  const needle = filter.q ? normalizeText(filter.q) : null;
+  const text = needle !== null ? { searchText: { contains: needle } } : null;
+  return { workspaceId, base: and, text, needle, named };
+}
+
+function combine({ base, text, named }: WhereParts): Prisma.IncidentWhereInput {
+  // Text as typed, plus the actors and places it names (in any language), by index.
+  return { AND: text ? [...base, { OR: [text, ...named] }] : base };
+}
+
+/**
+ * The Prisma filter for a browser/embed filter. Names are expanded through the gazetteers
+ * first, so "Kayes", "Région de Kayes" and "كاي" select the same rows, and "GSIM" or
+ * "نصرة الإسلام" finds rows where the dataset wrote "JNIM" (through the rows' actor ids, a GIN
+ * array lookup). Free text compares normalized text with LIKE '%…%' (trigram index).
+ */
+export async function incidentWhere(
+  workspaceId: string,
+  filter: IncidentFilter,
+  tx: Tx = db,
+  options: { includeRemoved?: boolean } = {},
+): Promise<Prisma.IncidentWhereInput> {
+  return combine(await whereParts(workspaceId, filter, tx, options));
 }
 
 const ORDER: Record<
@@ -92,8 +113,10 @@ export type IncidentRow = Prisma.IncidentGetPayload<{ select: typeof rowSelect }
 /** A page of rows plus the count and fatality total of everything the filter selects. */
 export async function listIncidents(member: Member, params: ListParams, tx: Tx = db) {
   authorizeInWorkspace(member, "incident.read", "notFound");
-  const where = await incidentWhere(member.workspaceId, params, tx);
+  const parts = await whereParts(member.workspaceId, params, tx, {});
+  const where = combine(parts);
   const [rows, totals] = await Promise.all([
+    // By date (the default order), the date index gives the first page without a sort.
     tx.incident.findMany({
       where,
       orderBy: ORDER[params.sort](params.dir),
@@ -101,12 +124,12 @@ export async function listIncidents(member: Member, params: ListParams, tx: Tx =
       take: PAGE_SIZE,
       select: rowSelect,
     }),
-    tx.incident.aggregate({ where, _count: { _all: true }, _sum: { fatalitiesBest: true } }),
+    countIncidents(parts, where, tx),
   ]);
   return {
     rows,
-    total: totals._count._all,
-    fatalities: totals._sum.fatalitiesBest ?? 0,
+    total: totals.count,
+    fatalities: totals.fatalities,
     page: params.page,
     pageSize: PAGE_SIZE,
   };
@@ -122,21 +145,16 @@ export async function incidentSeries(
   tx: Tx = db,
 ): Promise<SeriesPoint[]> {
   authorizeInWorkspace(member, "incident.read", "notFound");
-  const where = await incidentWhere(member.workspaceId, filter, tx);
-  const groups = await tx.incident.groupBy({
-    by: ["yearMonth"],
-    where,
-    _count: { _all: true },
-    _sum: { fatalitiesBest: true },
-    orderBy: { yearMonth: "asc" },
-  });
+  const parts = await whereParts(member.workspaceId, filter, tx, {});
+  const groups = await countPerMonth(parts, combine(parts), tx);
   const buckets = new Map<number, SeriesPoint>();
   const key = (ym: number) => (period === "year" ? Math.floor(ym / 100) : ym);
-  for (const g of groups) {
-    const k = key(g.yearMonth);
+  for (const [yearMonth, sums] of [...groups].sort((a, b) => a[0] - b[0])) {
+    if (sums.count === 0) continue;
+    const k = key(yearMonth);
     const point = buckets.get(k) ?? { period: label(k, period), count: 0, fatalities: 0 };
-    point.count += g._count._all;
-    point.fatalities += g._sum.fatalitiesBest ?? 0;
+    point.count += sums.count;
+    point.fatalities += sums.fatalities;
     buckets.set(k, point);
   }
   if (buckets.size === 0) return [];
@@ -162,32 +180,47 @@ function label(k: number, period: "month" | "year"): string {
 /** Count and fatality total of a filter. */
 export async function incidentTotals(member: Member, filter: IncidentFilter, tx: Tx = db) {
   authorizeInWorkspace(member, "incident.read", "notFound");
-  const where = await incidentWhere(member.workspaceId, filter, tx);
-  const totals = await tx.incident.aggregate({
-    where,
-    _count: { _all: true },
-    _sum: { fatalitiesBest: true },
-  });
-  return { count: totals._count._all, fatalities: totals._sum.fatalitiesBest ?? 0 };
+  const parts = await whereParts(member.workspaceId, filter, tx, {});
+  return countIncidents(parts, combine(parts), tx);
 }
 
-/** Values for the filter drop-downs: regions and event types present in the workspace. */
+/**
+ * Values for the filter drop-downs: regions and event types present in the workspace. A
+ * workspace has a handful of each over 100,000 rows, so they are read by skipping through an
+ * index from one value to the next (one index probe per value) rather than by grouping every
+ * row, which read the whole table on each browser page.
+ */
 export async function filterOptions(member: Member, tx: Tx = db) {
   authorizeInWorkspace(member, "incident.read", "notFound");
+  const workspaceId = member.workspaceId;
   const [admin1, eventTypes] = await Promise.all([
-    tx.incident.groupBy({
-      by: ["admin1"],
-      where: { workspaceId: member.workspaceId, removedAt: null, admin1: { not: null } },
-      orderBy: { admin1: "asc" },
-    }),
-    tx.incident.groupBy({
-      by: ["eventType"],
-      where: { workspaceId: member.workspaceId, removedAt: null },
-      orderBy: { eventType: "asc" },
-    }),
+    tx.$queryRaw<{ value: string }[]>`
+      WITH RECURSIVE found AS (
+        (SELECT admin1 AS value FROM incidents
+         WHERE workspace_id = ${workspaceId}::uuid AND admin1 IS NOT NULL AND removed_at IS NULL
+         ORDER BY admin1 LIMIT 1)
+        UNION ALL
+        SELECT (SELECT admin1 FROM incidents
+                WHERE workspace_id = ${workspaceId}::uuid AND admin1 > found.value AND removed_at IS NULL
+                ORDER BY admin1 LIMIT 1)
+        FROM found WHERE found.value IS NOT NULL
+      )
+      SELECT value FROM found WHERE value IS NOT NULL`,
+    tx.$queryRaw<{ value: string }[]>`
+      WITH RECURSIVE found AS (
+        (SELECT event_type AS value FROM incidents
+         WHERE workspace_id = ${workspaceId}::uuid AND removed_at IS NULL
+         ORDER BY event_type LIMIT 1)
+        UNION ALL
+        SELECT (SELECT event_type FROM incidents
+                WHERE workspace_id = ${workspaceId}::uuid AND event_type > found.value AND removed_at IS NULL
+                ORDER BY event_type LIMIT 1)
+        FROM found WHERE found.value IS NOT NULL
+      )
+      SELECT value FROM found WHERE value IS NOT NULL`,
   ]);
   return {
-    admin1: admin1.map((a) => a.admin1).filter((a): a is string => Boolean(a)),
-    eventTypes: eventTypes.map((e) => e.eventType),
+    admin1: admin1.map((a) => a.value),
+    eventTypes: eventTypes.map((e) => e.value),
   };
 }
