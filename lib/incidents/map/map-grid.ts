@@ -21,13 +21,13 @@ import { inViewSql, pixelSql, reasonSql } from "./sql-fragments";
 import type { MapView } from "./views";
 import { whereSql } from "./where-sql";
 
-/** Rows listed under each grouped mark's tooltip, at most. */
-export const GRID_SAMPLE = 8;
+/** Example rows listed under a grouped mark's tooltip, at most. */
+export const GRID_SAMPLE = 4;
 /**
  * Rows read for one map in all: every mark of one row (it links to its row) first, then one
  * example per grouped mark, then more while this lasts. A map never carries more rows.
  */
-export const SAMPLE_BUDGET = 1_500;
+export const SAMPLE_BUDGET = 600;
 /** Rows listed under "not mapped" (the count says how many there are in all). */
 export const NOT_MAPPED_LISTED = 200;
 /** Grid cell in pixels: the same as layoutMarks's default. */
@@ -79,13 +79,30 @@ export async function mapGrid(
   authorizeInWorkspace(member, "incident.read", "notFound");
   const width = options.width ?? 800;
   const where = whereSql(await incidentWhere(member.workspaceId, filter, tx));
-  const [groups, reasons] = await Promise.all([
+  // Rows listed as not mapped: bad coordinates, and (in the country view) off the map;
+  // outside a region view, well-located rows are simply elsewhere (counted, not listed).
+  const listed: NotMappedReason[] = ["missing", "zero", "outOfRange"];
+  if (view.country) listed.push("outsideMap");
+  const reason = reasonSql(view.extent);
+  const outside = Prisma.sql`${where} AND (${inViewSql(view.extent)}) IS NOT TRUE`;
+  // Three independent reads, sent together (the pool runs them side by side).
+  const [groups, reasons, notMappedRows] = await Promise.all([
     tx.$queryRaw<GroupRow[]>(gridSql(where, view, width)),
     tx.$queryRaw<{ reason: NotMappedReason; n: number }[]>(Prisma.sql`
       SELECT reason, count(*)::int AS n FROM (
-        SELECT ${reasonSql(view.extent)} AS reason
-        FROM incidents WHERE ${where} AND (${inViewSql(view.extent)}) IS NOT TRUE
+        SELECT ${reason} AS reason FROM incidents WHERE ${outside}
       ) AS outside GROUP BY reason`),
+    tx.$queryRaw<(MapRow & { reason: NotMappedReason })[]>(Prisma.sql`
+      SELECT * FROM (
+        SELECT id::text AS id, dataset::text AS dataset, external_id AS "externalId",
+          date_start AS "dateStart", event_type AS "eventType", side_a AS "sideA",
+          side_b AS "sideB", place_name AS "placeName", admin1, latitude, longitude,
+          geo_precision AS "geoPrecision", fatalities_best AS "fatalitiesBest",
+          ${reason} AS reason
+        FROM incidents WHERE ${outside}
+      ) AS selected
+      WHERE reason = ANY(${listed}::text[])
+      ORDER BY "dateStart" DESC, "externalId" DESC LIMIT ${NOT_MAPPED_LISTED}`),
   ]);
 
   const notMappedCounts: Record<NotMappedReason, number> = {
@@ -138,53 +155,31 @@ export async function mapGrid(
   // Outside a region view, well-located rows are simply elsewhere: counted, not listed.
   const outsideView = view.country ? 0 : notMappedCounts.outsideMap;
   if (!view.country) notMappedCounts.outsideMap = 0;
-  const listedReasons = (Object.keys(notMappedCounts) as NotMappedReason[]).filter(
-    (r) => notMappedCounts[r] > 0,
-  );
 
   const wanted = sampleWithin([...marks.values()].map((m) => m.sample));
   const datasets = [...new Set(wanted.map((w) => w.dataset))];
-  const [sampleRows, notMappedRows] = await Promise.all([
-    wanted.length
-      ? tx.incident.findMany({
-          // (workspace, dataset, external id) is the rows' unique key: an index lookup each.
-          where: {
-            workspaceId: member.workspaceId,
-            OR: datasets.map((dataset) => ({
-              dataset,
-              externalId: {
-                in: [
-                  ...new Set(wanted.filter((w) => w.dataset === dataset).map((w) => w.externalId)),
-                ],
-              },
-            })),
-          },
-          select: mapSelect,
-        })
-      : Promise.resolve([]),
-    listedReasons.length
-      ? tx.$queryRaw<{ id: string; reason: NotMappedReason }[]>(Prisma.sql`
-          SELECT id::text AS id, reason FROM (
-            SELECT id, date_start, external_id, ${reasonSql(view.extent)} AS reason
-            FROM incidents WHERE ${where} AND (${inViewSql(view.extent)}) IS NOT TRUE
-          ) AS selected
-          WHERE reason = ANY(${listedReasons}::text[])
-          ORDER BY date_start DESC, external_id DESC LIMIT ${NOT_MAPPED_LISTED}`)
-      : Promise.resolve([]),
-  ]);
+  const sampleRows = wanted.length
+    ? await tx.incident.findMany({
+        // (workspace, dataset, external id) is the rows' unique key: an index lookup each.
+        where: {
+          workspaceId: member.workspaceId,
+          OR: datasets.map((dataset) => ({
+            dataset,
+            externalId: {
+              in: [
+                ...new Set(wanted.filter((w) => w.dataset === dataset).map((w) => w.externalId)),
+              ],
+            },
+          })),
+        },
+        select: mapSelect,
+      })
+    : [];
   const byKey = new Map<string, MapRow>(sampleRows.map((r) => [`${r.dataset}:${r.externalId}`, r]));
-  const notMapped: NotMappedRow[] = [];
-  if (notMappedRows.length) {
-    const rows = await tx.incident.findMany({
-      where: { id: { in: notMappedRows.map((r) => r.id) } },
-      select: mapSelect,
-    });
-    const found = new Map<string, MapRow>(rows.map((r) => [r.id, r]));
-    for (const { id, reason: why } of notMappedRows) {
-      const row = found.get(id);
-      if (row) notMapped.push({ row, reason: why });
-    }
-  }
+  const notMapped: NotMappedRow[] = notMappedRows.map(({ reason: why, ...row }) => ({
+    row,
+    reason: why,
+  }));
 
   const points: PointMark[] = [];
   const clusters: ClusterMark[] = [];
