@@ -76,7 +76,7 @@ test("a members-only version's exports are not found for a visitor and served to
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toBe("application/pdf");
   expect(response.headers()["content-disposition"]).toBe(
-    'attachment; filename="jnim-kayes-fr-v1.pdf"',
+    'attachment; filename="jnim-kayes-fr-v1-TLP-AMBER.pdf"',
   );
   expect((await pdfText(new Uint8Array(await response.body()))).text).toContain("Mauritanie");
 });

@@ -78,7 +78,7 @@ test("editor submits, approver requests changes, editor resubmits, approver appr
   // A viewer sees status and log, no buttons.
   const viewer = await openAs(browser, USERS.viewer, path);
   await expect(status(viewer)).toHaveAttribute("data-status", "PUBLISHED");
-  await expect(viewer.getByTestId("review-log-entry")).toHaveCount(5);
+  await expect(viewer.getByTestId("review-log-entry")).toHaveCount(6);
   await expect(viewer.getByTestId("review-actions")).toHaveCount(0);
 });
 
