@@ -80,7 +80,7 @@ export async function lockBrief(
     deletedAt: row.deleted_at,
     slug: row.slug,
     publicLink: row.public_link,
-    // The column's CHECK constraint admits only the five labels.
+    // The database's marking trigger admits only the five labels.
     tlp: isTlpMarking(row.tlp) ? row.tlp : "RED",
     approvedHash: row.approved_hash,
     approvedById: row.approved_by_id,

@@ -100,10 +100,10 @@ describe("handling markings", () => {
   it("is held by the database too: no write can make an AMBER brief public", async () => {
     const id = await newBrief(members.EDITOR);
     await expect(db.brief.update({ where: { id }, data: { publicLink: true } })).rejects.toThrow(
-      /briefs_public_link_only_clear/,
+      /only a TLP:CLEAR brief may have a public link/,
     );
     await expect(db.brief.update({ where: { id }, data: { tlp: "WHITE" } })).rejects.toThrow(
-      /briefs_tlp_known/,
+      /WHITE is not a TLP marking/,
     );
   });
 

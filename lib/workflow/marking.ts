@@ -2,7 +2,7 @@
  * Handling markings (TLP 2.0) on a brief. Writers mark what they write, and may always make a
  * marking stricter; lowering one discloses more, so it is a publisher's decision
  * (brief.setVisibility), like the public link. Only TLP:CLEAR may be read through a public
- * link: the database holds that with a CHECK constraint, and this code says why first.
+ * link: the database holds that with a trigger, and this code says why first.
  * Every change is in the audit log.
  */
 import { db } from "@/lib/db";

@@ -104,7 +104,7 @@ export async function reviewPanel(
     events,
     canSetVisibility: can(member, "brief.setVisibility", resource),
     publicLink: brief.publicLink,
-    // The column's CHECK constraint admits only the five labels.
+    // The database's marking trigger admits only the five labels.
     tlp: isTlpMarking(brief.tlp) ? brief.tlp : "RED",
     canMark: can(member, "brief.mark", resource),
     fourEyesBlocked,
