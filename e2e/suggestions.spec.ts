@@ -36,8 +36,12 @@ test("a reviewer suggests, the author accepts one and rejects one, approval wait
   await expect(reviewer.getByTestId("mode-suggesting")).toHaveAttribute("aria-pressed", "true");
 
   // 1: delete "The " at the start; 2: add " (×7)" after "sevenfold"; 3: add Arabic at the end.
-  await reviewer.keyboard.press("Home");
-  for (let i = 0; i < 4; i += 1) await reviewer.keyboard.press("Shift+ArrowRight");
+  // The editor takes the new mode as a reconfiguration: select again until "The " is held.
+  await expect(async () => {
+    await reviewer.keyboard.press("Control+Home");
+    for (let i = 0; i < 4; i += 1) await reviewer.keyboard.press("Shift+ArrowRight");
+    expect(await reviewer.evaluate(() => window.getSelection()?.toString())).toBe("The ");
+  }).toPass({ timeout: 15_000 });
   await reviewer.keyboard.press("Backspace");
   await reviewer.keyboard.press("End");
   for (let i = 0; i < " in Gao.".length; i += 1) await reviewer.keyboard.press("ArrowLeft");
